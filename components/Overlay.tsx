@@ -1,0 +1,27 @@
+import { useState } from 'preact/hooks';
+import type { Profile } from '@/lib/schema';
+import { PaperList } from './PaperList';
+import { ProfileCard } from './ProfileCard';
+
+export function Overlay({ profile, collapsed: initial, onToggle }: { profile: Profile; collapsed: boolean; onToggle: (collapsed: boolean) => void }) {
+  const [collapsed, setCollapsed] = useState(initial);
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    onToggle(!collapsed);
+  };
+  return (
+    <aside class={collapsed ? 'sl-root sl-overlay sl-collapsed' : 'sl-root sl-overlay'} aria-label="Scholar Lens" data-testid="sl-overlay"
+      onKeyDown={(e) => { if (e.key === 'Escape' && !collapsed) toggle(); }}>
+      <div class="sl-overlay-bar">
+        <span>Scholar Lens</span>
+        <button type="button" aria-expanded={!collapsed} onClick={toggle}>{collapsed ? 'Show' : 'Hide'}</button>
+      </div>
+      {!collapsed && (
+        <>
+          <ProfileCard profile={profile} compact />
+          <PaperList papers={profile.papers} limit={5} />
+        </>
+      )}
+    </aside>
+  );
+}

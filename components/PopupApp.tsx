@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '@/lib/schema';
+import { PaperList } from './PaperList';
+import { ProfileCard } from './ProfileCard';
+
+type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'ready'; profile: Profile };
+
+export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    load().then(
+      (profile) => setState(profile ? { kind: 'ready', profile } : { kind: 'empty' }),
+      (err: unknown) => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
+  }, [load]);
+  if (state.kind === 'loading') return <p class="sl-status" role="status">Loading…</p>;
+  if (state.kind === 'error') return <p class="sl-status sl-error" role="alert">Could not load the profile: {state.message}</p>;
+  if (state.kind === 'empty') {
+    return (
+      <div class="sl-empty" role="status">
+        <h2>No author yet</h2>
+        <p>Open an author's page on arXiv (for example arxiv.org/a/&lt;author id&gt;, or click an author's name on a paper) and Scholar Lens will build their profile here.</p>
+      </div>
+    );
+  }
+  return (
+    <main class="sl-popup">
+      <ProfileCard profile={state.profile} />
+      <PaperList papers={state.profile.papers} />
+    </main>
+  );
+}

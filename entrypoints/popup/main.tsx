@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { PopupApp } from '@/components/PopupApp';
+import { request } from '@/lib/messaging';
+import './popup.css';
+import '@/components/card.css';
+
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+async function load() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // Tests and the demo open the popup as a page; `?url=` names the page it would have been opened on.
+  const url = new URLSearchParams(location.search).get('url') ?? tab?.url;
+  const { profile } = await request(send, 'getProfile', url ? { url } : {});
+  return profile;
+}
+
+render(<PopupApp load={load} />, document.getElementById('app')!);

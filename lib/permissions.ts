@@ -1,0 +1,15 @@
+/**
+ * The manifest's permissions, declared once so the README, the build and the manifest test agree.
+ * Each entry says why the extension needs it.
+ */
+export const PERMISSION_REASONS = {
+  storage: 'remember the overlay state and settings (browser.storage.local)',
+} as const;
+
+export const HOST_PERMISSION_REASONS = {
+  'https://arxiv.org/*': 'read arXiv author, search, abstract and listing pages to build profiles',
+  'https://export.arxiv.org/*': "fetch paper metadata from arXiv's Atom API",
+} as const;
+
+export const PERMISSIONS = Object.keys(PERMISSION_REASONS) as (keyof typeof PERMISSION_REASONS)[];
+export const HOST_PERMISSIONS = Object.keys(HOST_PERMISSION_REASONS);

@@ -1,0 +1,38 @@
+/**
+ * The one IndexedDB database, owned by the background worker. Versions are append-only: add a
+ * new `this.version(n)` below the last one (with an upgrade if data moves) and a test that opens
+ * the previous version first.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Author, Paper } from '../schema';
+
+export interface AuthorRow extends Author {
+  /** normaliseName(name), for badge look-ups by name. */
+  nameKey: string;
+  firstSeenAt: string;
+  viewedAt: string;
+}
+
+export interface AuthorPaperRow { authorId: string; paperId: string; seenAt: string }
+
+/** Which page showed what, so the popup can show the author of the active tab's page. */
+export interface ViewRow { url: string; authorId: string | null; paperIds: string[]; title: string | null; at: string }
+
+export const DB_NAME = 'scholar-lens';
+
+export class ScholarDb extends Dexie {
+  papers!: EntityTable<Paper, 'id'>;
+  authors!: EntityTable<AuthorRow, 'id'>;
+  authorPapers!: Dexie.Table<AuthorPaperRow, [string, string]>;
+  views!: EntityTable<ViewRow, 'url'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      papers: 'id, fetchedAt',
+      authors: 'id, nameKey, viewedAt',
+      authorPapers: '[authorId+paperId], authorId, paperId',
+      views: 'url, authorId, at',
+    });
+  }
+}

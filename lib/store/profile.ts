@@ -1,0 +1,66 @@
+/**
+ * Assembling a Profile from the cache: the author, their papers (newest first), the metrics and
+ * where each number came from.
+ */
+import { computeMetrics, paperYear } from '../metrics/basic';
+import type { Author, Metrics, Paper, Profile, Provenance } from '../schema';
+import type { AuthorRow, ScholarDb } from './db';
+
+function dateKey(p: Paper): string {
+  return p.published ?? p.updated ?? (paperYear(p) !== null ? `${paperYear(p)}` : '');
+}
+
+export function sortNewestFirst(papers: Paper[]): Paper[] {
+  return [...papers].sort((a, b) => dateKey(b).localeCompare(dateKey(a)));
+}
+
+export function provenanceFor(metrics: Metrics, papers: Paper[], pageSource: string): Provenance[] {
+  const fetched = papers.map((p) => p.fetchedAt).sort();
+  const lastSeen = fetched[fetched.length - 1] ?? null;
+  const n = metrics.papers;
+  const m = metrics.papersWithCitations;
+  const citeSources = [...new Set(papers.filter((p) => p.citations !== null).map((p) => p.citationsSource ?? 'unknown'))].sort();
+  const citeAt = papers.map((p) => p.citationsFetchedAt).filter((t): t is string => !!t).sort().pop() ?? null;
+  const counted = m === 0
+    ? `unknown: none of the ${n} papers has a citation count yet`
+    : `computed from ${n} papers, of which ${m} have citation counts (${citeSources.join(', ')})`;
+  return [
+    { field: 'papers', source: pageSource, at: lastSeen, detail: `${n} papers seen on ${pageSource} pages` },
+    { field: 'citations', source: m ? citeSources.join(', ') : 'none', at: citeAt, detail: counted },
+    { field: 'h', source: m ? 'computed' : 'none', at: citeAt, detail: counted },
+    {
+      field: 'primaryCategory', source: 'computed', at: lastSeen,
+      detail: `most frequent primary category of ${n} papers (ties: the most recent paper's)`,
+    },
+  ];
+}
+
+export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null): Profile {
+  const sorted = sortNewestFirst(papers);
+  const metrics = computeMetrics(sorted);
+  return { author, title, papers: sorted, metrics, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt };
+}
+
+function toAuthor(row: AuthorRow): Author {
+  return { id: row.id, name: row.name, ids: row.ids, affiliations: row.affiliations, url: row.url };
+}
+
+export async function papersOfAuthor(db: ScholarDb, authorId: string): Promise<Paper[]> {
+  const links = await db.authorPapers.where('authorId').equals(authorId).toArray();
+  const papers = await db.papers.bulkGet(links.map((l) => l.paperId));
+  return papers.filter((p): p is Paper => !!p);
+}
+
+export async function loadAuthorProfile(db: ScholarDb, authorId: string): Promise<Profile | null> {
+  const row = await db.authors.get(authorId);
+  if (!row) return null;
+  return buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt);
+}
+
+/** The profile of a page that is not about one person: its own papers, with what the cache knows. */
+export async function loadPageProfile(db: ScholarDb, url: string): Promise<Profile | null> {
+  const view = await db.views.get(url);
+  if (!view) return null;
+  const papers = (await db.papers.bulkGet(view.paperIds)).filter((p): p is Paper => !!p);
+  return buildProfile(null, view.title ?? 'This page', papers, view.at);
+}
