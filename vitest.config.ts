@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { OFFLINE_DOM_SETTINGS } from './lib/node/happy-dom-settings';
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -12,7 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/real/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          environmentOptions: { happyDOM: { settings: OFFLINE_DOM_SETTINGS } },
           setupFiles: ['tests/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

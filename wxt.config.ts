@@ -4,6 +4,8 @@ import { HOST_PERMISSIONS, PERMISSIONS } from './lib/permissions';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for Firefox as well as Chromium: one manifest shape, one permission model.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Scholar Lens',

@@ -1,7 +1,7 @@
 // `npm run demo [-- --headed]`: build, start Debian Chromium with the extension on our own offline
 // arXiv pages (built from the seed card), and write screenshots of the overlay and popup.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension, missingChromiumMessage, openPopup } from './browser';
@@ -10,12 +10,15 @@ const { values } = parseArgs({ options: { headed: { type: 'boolean', default: fa
 const OUT = 'demo-output';
 const PAGES = 'scripts/demo-pages';
 const AUTHOR_URL = 'https://arxiv.org/a/zhao_y_1.html';
-const ABS_URL = 'https://arxiv.org/abs/2505.08348';
+const ABS_IDS = readdirSync(PAGES).flatMap((f) => /^abs-(.+)\.html$/.exec(f)?.[1] ?? []);
+const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+// The seed paper whose abs page names Yize Zhao with her arXiv author link: the badge shows there.
+const ABS_URL = absUrl('2505.10007');
 
 const routes: Record<string, string> = {
   [AUTHOR_URL]: 'author-zhao_y_1.html',
   'https://arxiv.org/a/zhao_y_1': 'author-zhao_y_1.html',
-  [ABS_URL]: 'abs-2505.08348.html',
+  ...Object.fromEntries(ABS_IDS.map((id) => [absUrl(id), `abs-${id}.html`])),
 };
 
 const missing = missingChromiumMessage();
@@ -43,6 +46,8 @@ try {
   await page.screenshot({ path: join(OUT, 'overlay-author-page.png') });
   console.log(`author page ${AUTHOR_URL}\n  overlay: ${(await overlay.locator('.sl-card').innerText()).replace(/\s+/g, ' ')}`);
 
+  // Reading each paper's abs page adds its date and abstract to the cached profile.
+  for (const id of ABS_IDS) await page.goto(absUrl(id));
   await page.goto(ABS_URL);
   const badge = page.getByTestId('sl-author-badge').first();
   await badge.waitFor({ timeout: 20_000 });

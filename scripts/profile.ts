@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Window } from 'happy-dom';
 import { profileFromText } from '../lib/cli/profile';
+import { OFFLINE_DOM_SETTINGS } from '../lib/node/happy-dom-settings';
 
 function fail(reason: string): never {
   process.stderr.write(`${reason.replace(/\s+/g, ' ')}\n`);
@@ -10,7 +11,7 @@ function fail(reason: string): never {
 }
 
 function toDoc(html: string, url: string): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+  const window = new Window({ url, settings: OFFLINE_DOM_SETTINGS });
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 

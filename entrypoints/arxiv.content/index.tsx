@@ -44,10 +44,10 @@ export default defineContentScript({
           name: 'scholar-lens-badge',
           position: 'inline',
           anchor,
-          append: 'after',
+          append: (anchorEl, ui) => anchorEl.after(ui),
           onMount(container, _shadow, host) {
-            host.style.display = 'inline';
-            container.style.display = 'inline';
+            // The shadow root holds its own <html><body>; all three must flow inline after the name.
+            for (const el of [host, container.parentElement, container]) el?.style.setProperty('display', 'inline');
             render(<AuthorBadge summary={summary} />, container);
           },
           onRemove(container) {

@@ -81,7 +81,7 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
     // The badge follows Ammanabrolu's name, not Riedl's (who has no cached profile).
     const before = await badge.evaluate((el) => {
       const host = (el.getRootNode() as ShadowRoot).host;
-      return host.previousElementSibling?.textContent;
+      return host.previousSibling?.textContent; // right after the name, before the comma
     });
     expect(before).toBe('Prithviraj Ammanabrolu');
     await badge.getByRole('button').hover();

@@ -10,7 +10,7 @@ import { authorKey, findAuthorAnchors, listingLayout, parse } from '../../lib/si
 import { ParseOutcome, Unrecognised, type ScrapeResult } from '../../lib/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const authorPage = readFileSync(join(here, '..', 'pages', 'arxiv-author-zhao_y_1.html'), 'utf8');
+const authorPage = readFileSync(join(here, '..', '..', 'scripts', 'demo-pages', 'author-zhao_y_1.html'), 'utf8');
 
 function ok(html: string, url: string): ScrapeResult {
   const out = parse(htmlDoc(html), url);

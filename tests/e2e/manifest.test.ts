@@ -1,0 +1,33 @@
+/** The built manifests ask for exactly the permissions the README lists, and Firefox gets its gecko id. */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HOST_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
+
+const builds = ['chrome-mv3', 'firefox-mv3'];
+const readme = readFileSync('README.md', 'utf8');
+
+describe.each(builds)('%s manifest', (build) => {
+  const path = `.output/${build}/manifest.json`;
+  it('was built', () => {
+    expect(existsSync(path), `${path} missing: npm test builds both browsers first`).toBe(true);
+  });
+  const manifest = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  it('asks for nothing beyond the documented permissions', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions ?? []).toEqual([...PERMISSIONS]);
+    expect(manifest.host_permissions ?? []).toEqual(HOST_PERMISSIONS);
+    expect(manifest.optional_permissions).toBeUndefined();
+    for (const cs of manifest.content_scripts ?? []) {
+      for (const m of cs.matches) expect(HOST_PERMISSIONS).toContain(m);
+    }
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+  it('has every permission explained in the README', () => {
+    for (const p of [...PERMISSIONS, ...HOST_PERMISSIONS]) expect(readme).toContain(`| \`${p}\` |`);
+  });
+});
+
+it('the Firefox build carries a gecko id', () => {
+  const manifest = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
+  expect(manifest.browser_specific_settings.gecko.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+});
