@@ -21,8 +21,11 @@ function escapeHtml(s: string): string {
 function xssPage(): string {
   const page = readFileSync('tests/pages/arxiv-search-author-ammanabrolu.html', 'utf8');
   return page.replace('How to Motivate Your Dragon: Teaching Goal-Driven Agents to Speak and Act in Fantasy Worlds', escapeHtml(XSS_TITLE))
-    .replaceAll('Ammanabrolu%2C+P', 'Mallory%2C+X').replaceAll('Prithviraj Ammanabrolu', 'Xena Mallory');
+    .replaceAll('Ammanabrolu%2C+P', 'Mallory%2C+X').replaceAll('Prithviraj Ammanabrolu', 'Xena Mallory')
+    .replace('</head>', `<style>${HOSTILE_CSS}</style></head>`);
 }
+/** Page CSS that would wreck an overlay living in the page's own DOM. */
+const HOSTILE_CSS = '* { font-size: 64px !important; color: rgb(255, 0, 0) !important; } .sl-name, .sl-card, aside { display: none !important; }';
 
 const routes: Record<string, () => string> = {
   [SEARCH_URL]: () => readFileSync(fixturePath('arxiv/search-abstract-distributed-systems-200-2025-12.html'), 'utf8'),
@@ -144,6 +147,12 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
     expect(await overlay.locator('.sl-title', { hasText: 'onerror' }).innerText()).toBe(XSS_TITLE);
     expect(await overlay.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __slPwned?: number }).__slPwned)).toBeUndefined();
+    // The shadow root keeps the page's CSS out, and the card's CSS out of the page.
+    const name = overlay.locator('.sl-name');
+    expect(await name.isVisible()).toBe(true);
+    expect(await name.evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px');
+    expect(await name.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+    expect(await page.locator('p.title').first().evaluate((el) => getComputedStyle(el).fontSize)).toBe('64px');
     await page.close();
     const popup = await openPopup(b, XSS_URL);
     await expect.poll(() => popup.locator('.sl-title', { hasText: 'onerror' }).count(), { timeout: 10_000 }).toBe(1);
