@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Profile } from '@/lib/schema';
+import { MetricsDetails } from './MetricsDetails';
 import { PaperList } from './PaperList';
 import { ProfileCard } from './ProfileCard';
 
@@ -7,6 +8,7 @@ type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message:
 
 export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [tab, setTab] = useState<'papers' | 'metrics'>('papers');
   useEffect(() => {
     load().then(
       (profile) => setState(profile ? { kind: 'ready', profile } : { kind: 'empty' }),
@@ -26,7 +28,16 @@ export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
   return (
     <main class="sl-popup">
       <ProfileCard profile={state.profile} />
-      <PaperList papers={state.profile.papers} />
+      <div class="sl-tabs" role="tablist" aria-label="Profile views">
+        {(['papers', 'metrics'] as const).map((t) => (
+          <button key={t} type="button" role="tab" id={`sl-tab-${t}`} aria-selected={tab === t} aria-controls={`sl-panel-${t}`} onClick={() => setTab(t)}>
+            {t === 'papers' ? 'Papers' : 'All metrics'}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`sl-panel-${tab}`} aria-labelledby={`sl-tab-${tab}`}>
+        {tab === 'papers' ? <PaperList papers={state.profile.papers} /> : <MetricsDetails profile={state.profile} />}
+      </div>
     </main>
   );
 }

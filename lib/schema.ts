@@ -133,20 +133,76 @@ export type Provenance = z.infer<typeof Provenance>;
 export const CategoryCount = z.object({ category: z.string(), count: z.number().int() });
 export const YearCount = z.object({ year: z.number().int(), papers: z.number().int(), citations: z.number().int().nullable() });
 
-/** The headline numbers of the slice; the full metric set is its own module. */
+const num = z.number().nullable();
+const int = z.number().int().nonnegative().nullable();
+
+/**
+ * Every metric of a set of papers, by the names docs/metrics.md defines (Publish or Perish's set
+ * plus Novelty and AI Score). Numbers are unrounded; null means unknown (never 0 for unknown).
+ */
 export const Metrics = z.object({
+  // Counts
   papers: z.number().int().nonnegative(),
   papersWithCitations: z.number().int().nonnegative(),
-  citations: z.number().int().nonnegative().nullable(),
-  h: z.number().int().nonnegative().nullable(),
+  citations: int,
+  citationsPerYear: num,
+  citationsPerPaper: num,
+  citationsPerPaperMedian: num,
+  citationsPerAuthor: num,
+  papersPerAuthor: num,
+  authorsPerPaper: num,
+  /** Share of papers with the profile's author first / last (null when the author is not known). */
+  firstAuthorShare: num,
+  lastAuthorShare: num,
+  firstYear: z.number().int().nullable(),
+  lastYear: z.number().int().nullable(),
+  /** max(1, Y − first year): the career length Publish or Perish divides by. */
+  years: z.number().int().positive().nullable(),
+  // Indices
+  h: int,
+  g: int,
+  e: num,
+  a: num,
+  m: num,
+  hc: int,
+  hI: num,
+  hInorm: int,
+  hIannual: num,
+  hm: num,
+  AWCR: num,
+  AW: num,
+  AWCRpA: num,
+  ACC1: int,
+  ACC2: int,
+  ACC5: int,
+  ACC10: int,
+  ACC20: int,
+  hA: int,
+  i10: int,
+  /** Google Scholar's "since" column: Y − 5, and the metrics over papers published since then. */
+  sinceYear: z.number().int(),
+  citationsSince: int,
+  hSince: int,
+  i10Since: int,
+  // Profile
   primaryCategory: z.string().nullable(),
   categoryMix: z.array(CategoryCount),
   papersPerYear: z.array(YearCount),
   codeShare: z.number().min(0).max(1).nullable(),
-  firstYear: z.number().int().nullable(),
-  lastYear: z.number().int().nullable(),
+  topCoauthors: z.array(z.object({ name: z.string(), papers: z.number().int().positive() })),
+  aiScore: z.number().min(0).max(100).nullable(),
+  novelty: z.number().min(0).max(100).nullable(),
 });
 export type Metrics = z.infer<typeof Metrics>;
+
+/** A metric as a source states it (Semantic Scholar's hIndex, Google Scholar's table), not as we computed it. */
+export const ReportedMetric = z.object({
+  metric: z.string(),
+  value: z.number(),
+  source: SourceName,
+  at: IsoTime,
+});
+export type ReportedMetric = z.infer<typeof ReportedMetric>;
 
 export const Profile = z.object({
   /** Null for a page that is not about one person (an abstract search, a listing). */
@@ -154,6 +210,8 @@ export const Profile = z.object({
   title: z.string(),
   papers: z.array(Paper),
   metrics: Metrics,
+  /** Values sources reported for this author; shown beside (and on the card instead of) ours. */
+  reported: z.array(ReportedMetric).default([]),
   provenance: z.array(Provenance),
   viewedAt: IsoTime.nullable(),
 });

@@ -30,7 +30,7 @@ export function profileFromText(text: string, url: string, toDoc: (html: string,
     ok: true,
     profile: {
       site: outcome.site, pageType: outcome.pageType, author, authors: outcome.authors,
-      papers, metrics: computeMetrics(papers), total: outcome.total, title: outcome.title,
+      papers, metrics: computeMetrics(papers, { author: author?.name ?? null }), total: outcome.total, title: outcome.title,
     },
   };
 }

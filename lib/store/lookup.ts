@@ -10,7 +10,7 @@ import type { AuthorRow, ScholarDb } from './db';
 import { loadAuthorProfile, loadPageProfile, papersOfAuthor } from './profile';
 
 async function summarise(db: ScholarDb, row: AuthorRow, matchedBy: AuthorSummary['matchedBy']): Promise<AuthorSummary> {
-  const m = computeMetrics(await papersOfAuthor(db, row.id));
+  const m = computeMetrics(await papersOfAuthor(db, row.id), { author: row.name });
   return { authorId: row.id, name: row.name, papers: m.papers, citations: m.citations, h: m.h, primaryCategory: m.primaryCategory, matchedBy };
 }
 

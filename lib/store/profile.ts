@@ -3,7 +3,7 @@
  * where each number came from.
  */
 import { computeMetrics, paperYear } from '../metrics/basic';
-import type { Author, Metrics, Paper, Profile, Provenance } from '../schema';
+import type { Author, Metrics, Paper, Profile, Provenance, ReportedMetric } from '../schema';
 import type { AuthorRow, ScholarDb } from './db';
 
 function dateKey(p: Paper): string {
@@ -35,10 +35,10 @@ export function provenanceFor(metrics: Metrics, papers: Paper[], pageSource: str
   ];
 }
 
-export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null): Profile {
+export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null, reported: ReportedMetric[] = []): Profile {
   const sorted = sortNewestFirst(papers);
-  const metrics = computeMetrics(sorted);
-  return { author, title, papers: sorted, metrics, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt };
+  const metrics = computeMetrics(sorted, { author: author?.name ?? null });
+  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt };
 }
 
 function toAuthor(row: AuthorRow): Author {

@@ -3,6 +3,7 @@
  * (and two small pages of our own). Needs `npx wxt build` first; `npm test` does that.
  */
 import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, type ExtensionBrowser, launchWithExtension, missingChromiumMessage, openPopup } from '../../scripts/browser';
 import { fixturePath, hasFixtures } from '../fixtures';
@@ -35,6 +36,10 @@ const routes: Record<string, () => string> = {
   [XSS_URL]: xssPage,
 };
 
+function statValue(scope: Locator, metric: string): Promise<string> {
+  return scope.locator(`.sl-stat[data-metric="${metric}"] .sl-stat-value`).innerText();
+}
+
 const skipReason = missingChromiumMessage() ?? (hasFixtures ? null : 'no shared fixtures');
 if (skipReason) console.warn(`e2e tests skipped: ${skipReason}`);
 
@@ -55,10 +60,11 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
     await page.goto(SEARCH_URL);
     const overlay = page.getByTestId('sl-overlay');
     await expect.poll(() => overlay.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => overlay.getByText('200 Papers').count()).toBe(1);
-    await expect.poll(() => overlay.locator('.sl-stat', { hasText: 'papers' }).innerText()).toMatch(/^200\s/);
+    await expect.poll(() => overlay.locator('.sl-papers-head', { hasText: /^200 Papers$/ }).count()).toBe(1);
+    await expect.poll(() => statValue(overlay, 'papers')).toBe('200');
     // Unknown citations are shown as unknown, not as 0.
-    expect(await overlay.locator('.sl-stat', { hasText: 'citations' }).innerText()).toMatch(/^—/);
+    expect(await statValue(overlay, 'citations')).toBe('—');
+    expect(await statValue(overlay, 'h')).toBe('—');
     await page.close();
   });
 
@@ -66,10 +72,10 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
     const page = await b.context.newPage();
     await page.goto(AUTHOR_SEARCH_URL);
     const overlay = page.getByTestId('sl-overlay');
-    await expect.poll(() => overlay.getByText('3 Papers').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => overlay.locator('.sl-papers-head', { hasText: /^3 Papers$/ }).count(), { timeout: 20_000 }).toBe(1);
     expect(await overlay.locator('.sl-name').innerText()).toBe('Prithviraj Ammanabrolu');
     await overlay.getByRole('button', { name: 'Hide' }).click();
-    await expect.poll(() => overlay.getByText('3 Papers').count()).toBe(0);
+    await expect.poll(() => overlay.locator('.sl-papers-head', { hasText: /^3 Papers$/ }).count()).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByTestId('sl-overlay').getByRole('button', { name: 'Show' }).count(), { timeout: 20_000 }).toBe(1);
     await page.getByTestId('sl-overlay').getByRole('button', { name: 'Show' }).click();
@@ -97,7 +103,7 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
     await expect.poll(() => popup.locator('.sl-name').count(), { timeout: 10_000 }).toBe(1);
     expect(await popup.locator('.sl-name').innerText()).toBe('Prithviraj Ammanabrolu');
     expect(await popup.locator('.sl-primary').innerText()).toBe('LG');
-    expect(await popup.locator('.sl-stat', { hasText: 'papers' }).innerText()).toMatch(/^3\s/);
+    expect(await statValue(popup.locator('body'), 'papers')).toBe('3');
     const rows = popup.locator('.sl-paper');
     expect(await rows.count()).toBe(3);
     const first = rows.first();

@@ -39,9 +39,9 @@ describe('PopupApp', () => {
   it('shows the card and the list, newest first', async () => {
     await mount(<PopupApp load={async () => profile()} />);
     expect(root.querySelector('.sl-name')?.textContent).toBe('Yize Zhao');
-    expect(root.querySelector('.sl-primary')?.textContent).toBe('CL');
-    const stats = [...root.querySelectorAll('.sl-stat')].map((s) => s.textContent);
-    expect(stats).toEqual(['1h-index', '3papers', '4citations']);
+    expect(root.querySelector('.sl-primary')?.firstChild?.textContent).toBe('CL');
+    const stats = [...root.querySelectorAll('.sl-stat')].map((s) => [s.querySelector('.sl-stat-label')?.textContent, s.querySelector('.sl-stat-value')?.textContent]);
+    expect(stats).toEqual([['h-index', '1'], ['Papers', '3'], ['Citations', '4'], ['Novelty', '100%'], ['AI Score', '100']]);
     expect(root.querySelector('.sl-papers-head')?.textContent).toBe('3 Papers');
     const rows = [...root.querySelectorAll('.sl-paper')];
     expect(rows.map((r) => r.querySelector('.sl-title')?.textContent)).toEqual(['Geometry of Semantics', 'DARE the Extreme', HOSTILE]);
@@ -50,8 +50,10 @@ describe('PopupApp', () => {
 
   it('says where each number comes from on hover', async () => {
     await mount(<PopupApp load={async () => profile()} />);
-    const cites = [...root.querySelectorAll('.sl-stat')].find((s) => s.textContent?.endsWith('citations'));
-    expect(cites?.getAttribute('title')).toMatch(/^computed from 3 papers, of which 1 have citation counts/);
+    const cites = root.querySelector('.sl-stat[data-metric="citations"]');
+    const tip = document.getElementById(cites?.getAttribute('aria-describedby') ?? '');
+    expect(tip?.textContent).toBe('Total citations of the papers with a known count. computed from 3 papers, of which 1 have citation counts.');
+    expect(cites?.getAttribute('tabindex')).toBe('0');
   });
 
   it('renders hostile text as text and links only http(s)', async () => {
@@ -95,5 +97,24 @@ describe('Overlay', () => {
   it('starts collapsed when it was left collapsed', async () => {
     await mount(<Overlay profile={profile()} collapsed onToggle={() => {}} />);
     expect(root.querySelector('.sl-overlay-bar button')?.textContent).toBe('Show');
+  });
+});
+
+describe('MetricsDetails', () => {
+  it('lists every metric with its definition, and both values where a source disagrees', async () => {
+    const p = { ...profile(), reported: [{ metric: 'h', value: 7, source: 'semanticscholar' as const, at: '2025-05-02T00:00:00.000Z' }] };
+    await mount(<PopupApp load={async () => p} />);
+    // The card shows the source's value…
+    expect(root.querySelector('.sl-stat[data-metric="h"] .sl-stat-value')?.textContent).toBe('7');
+    await act(async () => (root.querySelector('#sl-tab-metrics') as HTMLButtonElement).click());
+    const rows = [...root.querySelectorAll('.sl-metric-row')];
+    expect(rows.length).toBeGreaterThanOrEqual(38);
+    const h = root.querySelector('.sl-metric-row[data-metric="h"]');
+    // …and the details view shows both.
+    expect(h?.querySelector('dd')?.textContent).toBe('7 (semanticscholar; ours 1)');
+    const tip = h?.querySelector('[role=tooltip]')?.textContent ?? '';
+    expect(tip).toMatch(/^The largest h such that h papers have at least h citations each\. reported by semanticscholar on 2025-05-02; ours: 1/);
+    expect(root.querySelector('.sl-metric-row[data-metric="g"] .sl-metric-value')?.textContent).toBe('1');
+    expect(root.querySelector('.sl-chart svg')?.getAttribute('aria-label')).toMatch(/2024: 2 papers, 4 citations; 2025: 1 paper\b/);
   });
 });

@@ -38,17 +38,35 @@ describe('paperYear', () => {
 describe('computeMetrics', () => {
   it('no papers', () => {
     const m = computeMetrics([]);
+    // Every citation metric is unknown (null), never 0; sums over no papers are 0.
     expect(m).toEqual({
       papers: 0,
       papersWithCitations: 0,
       citations: null,
-      h: null,
+      citationsPerYear: null,
+      citationsPerPaper: null,
+      citationsPerPaperMedian: null,
+      citationsPerAuthor: null,
+      papersPerAuthor: 0,
+      authorsPerPaper: null,
+      firstAuthorShare: null,
+      lastAuthorShare: null,
+      firstYear: null,
+      lastYear: null,
+      years: null,
+      h: null, g: null, e: null, a: null, m: null, hc: null, hI: null, hInorm: null, hIannual: null, hm: null,
+      AWCR: null, AW: null, AWCRpA: null, ACC1: null, ACC2: null, ACC5: null, ACC10: null, ACC20: null, hA: null, i10: null,
+      sinceYear: new Date().getUTCFullYear() - 5,
+      citationsSince: null,
+      hSince: null,
+      i10Since: null,
       primaryCategory: null,
       categoryMix: [],
       papersPerYear: [],
       codeShare: null,
-      firstYear: null,
-      lastYear: null,
+      topCoauthors: [],
+      aiScore: null,
+      novelty: null,
     });
     expect(Metrics.safeParse(m).success).toBe(true);
   });

@@ -1,0 +1,141 @@
+/**
+ * Seeded synthetic papers for the benches. Deterministic for a seed; shapes roughly like real profiles:
+ * heavy-tailed citations (discrete Pareto, ~10% unknown), years 1990–2026, 1–500 authors (heavy-tailed,
+ * the profile's author among them), categories from a list, and titles + abstracts drawn from a
+ * generated vocabulary with Zipf word frequencies mixed with a per-paper topic.
+ */
+import { Paper, type PaperInput } from '../lib/schema';
+import { STOP_WORDS } from '../lib/metrics/novelty';
+
+/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'ro', 'mi', 'tu', 'le', 'sa', 'no', 'vi', 'de', 'pa', 'zu', 'fe', 'go', 'hi', 'ju', 'ne', 'qo', 'ri', 'te', 'wa'];
+
+/** Word number i as syllables (base 20, at least two syllables): distinct words for distinct i. */
+function pseudoWord(i: number): string {
+  let x = i + SYLLABLES.length; // ≥ 2 digits
+  let w = '';
+  while (x > 0) {
+    w = SYLLABLES[x % SYLLABLES.length]! + w;
+    x = Math.floor(x / SYLLABLES.length);
+  }
+  return w;
+}
+
+/** A vocabulary of `size` pseudo-words (none of them an English stop word). */
+export function vocabulary(size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < size; i++) {
+    const w = pseudoWord(i);
+    if (!STOP_WORDS.has(w)) out.push(w);
+  }
+  return out;
+}
+
+/** Sampler of ranks 0..size−1 with P(r) ∝ 1/(r+1)^s (Zipf), by binary search in the CDF. */
+export function zipf(size: number, s: number, rand: () => number): () => number {
+  const cdf = new Float64Array(size);
+  let total = 0;
+  for (let r = 0; r < size; r++) cdf[r] = total += 1 / (r + 1) ** s;
+  return () => {
+    const u = rand() * total;
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+const CATEGORIES = ['cs.LG', 'cs.CL', 'cs.CV', 'stat.ML', 'cs.AI', 'math.OC', 'quant-ph', 'hep-th', 'cond-mat.stat-mech', 'astro-ph.CO', 'q-bio.NC', 'econ.EM', 'physics.comp-ph', 'math.PR', 'cs.DS'];
+export const PROFILE_AUTHOR = 'Ada Lovelace';
+
+export interface SyntheticOptions {
+  seed?: number;
+  /** Give papers a title and an abstract (else an empty title and no abstract: no text for Novelty). */
+  text?: boolean;
+  /** Vocabulary size for the texts. */
+  vocabularySize?: number;
+}
+
+/** Discrete Pareto: floor(xm · (U^(−1/α) − 1)), capped. */
+function pareto(rand: () => number, xm: number, alpha: number, cap: number): number {
+  return Math.min(cap, Math.floor(xm * ((1 - rand()) ** (-1 / alpha) - 1)));
+}
+
+/** Text generator: each word comes from a global Zipf law or, half the time, from the paper's topic. */
+export function textGenerator(rand: () => number, vocabularySize = 20_000, topics = 40): (words: number) => string {
+  const vocab = vocabulary(vocabularySize);
+  const global = zipf(vocabularySize, 1.0, rand);
+  const topicRank = zipf(600, 1.1, rand);
+  // Topic k is a random block of the vocabulary, ranked by its own Zipf law.
+  const offsets = Array.from({ length: topics }, () => Math.floor(rand() * (vocabularySize - 600)));
+  return (words: number) => {
+    const topic = offsets[Math.floor(rand() * topics)]!;
+    const out: string[] = [];
+    for (let i = 0; i < words; i++) out.push(vocab[rand() < 0.5 ? global() : topic + topicRank()]!);
+    return out.join(' ');
+  };
+}
+
+/** The raw input of N synthetic papers (each one `Paper.parse`-valid). */
+export function syntheticPaperInputs(n: number, opts: SyntheticOptions = {}): PaperInput[] {
+  const rand = mulberry32(opts.seed ?? 1);
+  const text = opts.text ? textGenerator(rand, opts.vocabularySize) : null;
+  const category = zipf(CATEGORIES.length, 1.2, rand);
+  const names = Array.from({ length: 3000 }, (_, i) => `${pseudoWord(i * 7 + 3)} ${pseudoWord(i * 13 + 5000)}`);
+  const out: PaperInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const year = 1990 + Math.floor(rand() ** 0.6 * 37); // 1990–2026, more recent papers
+    const mm = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+    const dd = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const nAuthors = 1 + pareto(rand, 2, 1.3, 499);
+    const authors = Array.from({ length: nAuthors }, () => names[Math.floor(rand() * names.length)]!);
+    authors[Math.floor(rand() * nAuthors)] = PROFILE_AUTHOR;
+    const primary = CATEGORIES[category()]!;
+    const cats = [primary];
+    while (rand() < 0.4) cats.push(CATEGORIES[category()]!);
+    const known = rand() >= 0.1;
+    const arxivId = `${String(year % 100).padStart(2, '0')}${mm}.${String(i % 100_000).padStart(5, '0')}`;
+    out.push({
+      id: `${arxivId}-${i}`,
+      arxivId,
+      title: text ? text(6 + Math.floor(rand() * 8)) : '',
+      abstract: text ? text(100 + Math.floor(rand() * 120)) : null,
+      authors,
+      published: `${year}-${mm}-${dd}`,
+      updated: rand() < 0.3 ? `${Math.min(2026, year + 1)}-${mm}-${dd}` : null,
+      year: rand() < 0.2 ? year : null,
+      primaryCategory: primary,
+      categories: cats,
+      links: {
+        abs: `https://arxiv.org/abs/${arxivId}`,
+        pdf: `https://arxiv.org/pdf/${arxivId}`,
+        code: rand() < 0.2 ? [`https://github.com/lab/repo${i}`] : [],
+      },
+      citations: known ? pareto(rand, 5, 1.1, 500_000) : null,
+      citationsSource: known ? 'semanticscholar' : null,
+      source: 'arxiv',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
+  }
+  return out;
+}
+
+/** N synthetic papers, each validated with `Paper.parse`. */
+export function syntheticPapers(n: number, opts: SyntheticOptions = {}): Paper[] {
+  return syntheticPaperInputs(n, opts).map((p) => Paper.parse(p));
+}
