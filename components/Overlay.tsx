@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { Profile } from '@/lib/schema';
 import { PaperList } from './PaperList';
+import { EnrichmentLine } from './EnrichmentLine';
 import { ProfileCard } from './ProfileCard';
+import { useLiveProfile } from './useLiveProfile';
 
-export function Overlay({ profile, collapsed: initial, onToggle }: { profile: Profile; collapsed: boolean; onToggle: (collapsed: boolean) => void }) {
+export function Overlay({ profile: first, collapsed: initial, onToggle, poll }: {
+  profile: Profile; collapsed: boolean; onToggle: (collapsed: boolean) => void; poll?: () => Promise<Profile | null>;
+}) {
   const [collapsed, setCollapsed] = useState(initial);
+  const profile = useLiveProfile(first, poll) ?? first;
   const toggle = () => {
     setCollapsed(!collapsed);
     onToggle(!collapsed);
@@ -19,6 +24,7 @@ export function Overlay({ profile, collapsed: initial, onToggle }: { profile: Pr
       {!collapsed && (
         <>
           <ProfileCard profile={profile} compact />
+          <EnrichmentLine enrichment={profile.enrichment} />
           <PaperList papers={profile.papers} limit={5} />
         </>
       )}

@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Profile } from '@/lib/schema';
+import { EnrichmentLine } from './EnrichmentLine';
 import { MetricsDetails } from './MetricsDetails';
 import { PaperList } from './PaperList';
 import { ProfileCard } from './ProfileCard';
+import { useLiveProfile } from './useLiveProfile';
 
 type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'ready'; profile: Profile };
 
-export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
+/** `load({ refresh: true })` on open (queues fetches for what is missing); `refresh: false` for progress polls. */
+export type ProfileLoader = (opts: { refresh: boolean }) => Promise<Profile | null>;
+
+export function PopupApp({ load }: { load: ProfileLoader }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [tab, setTab] = useState<'papers' | 'metrics'>('papers');
   useEffect(() => {
-    load().then(
+    load({ refresh: true }).then(
       (profile) => setState(profile ? { kind: 'ready', profile } : { kind: 'empty' }),
       (err: unknown) => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
@@ -25,9 +29,17 @@ export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
       </div>
     );
   }
+  return <ProfileView initial={state.profile} poll={load} />;
+}
+
+function ProfileView({ initial, poll }: { initial: Profile; poll: ProfileLoader }) {
+  const [tab, setTab] = useState<'papers' | 'metrics'>('papers');
+  const again = useCallback(() => poll({ refresh: false }), [poll]);
+  const profile = useLiveProfile(initial, again) ?? initial;
   return (
     <main class="sl-popup">
-      <ProfileCard profile={state.profile} />
+      <ProfileCard profile={profile} />
+      <EnrichmentLine enrichment={profile.enrichment} />
       <div class="sl-tabs" role="tablist" aria-label="Profile views">
         {(['papers', 'metrics'] as const).map((t) => (
           <button key={t} type="button" role="tab" id={`sl-tab-${t}`} aria-selected={tab === t} aria-controls={`sl-panel-${t}`} onClick={() => setTab(t)}>
@@ -36,7 +48,7 @@ export function PopupApp({ load }: { load: () => Promise<Profile | null> }) {
         ))}
       </div>
       <div role="tabpanel" id={`sl-panel-${tab}`} aria-labelledby={`sl-tab-${tab}`}>
-        {tab === 'papers' ? <PaperList papers={state.profile.papers} /> : <MetricsDetails profile={state.profile} />}
+        {tab === 'papers' ? <PaperList papers={profile.papers} /> : <MetricsDetails profile={profile} />}
       </div>
     </main>
   );

@@ -8,7 +8,8 @@ export const PERMISSION_REASONS = {
 
 export const HOST_PERMISSION_REASONS = {
   'https://arxiv.org/*': 'read arXiv author, search, abstract and listing pages to build profiles',
-  'https://export.arxiv.org/*': "fetch paper metadata from arXiv's Atom API",
+  'https://export.arxiv.org/*': "fetch paper metadata (abstract, dates, categories) from arXiv's Atom API, 100 papers a request",
+  'https://api.semanticscholar.org/*': 'fetch citation counts (500 papers a request) and author identities from the Semantic Scholar Graph API',
 } as const;
 
 export const PERMISSIONS = Object.keys(PERMISSION_REASONS) as (keyof typeof PERMISSION_REASONS)[];

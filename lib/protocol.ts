@@ -25,7 +25,14 @@ export const protocol = {
   },
   /** The popup asks for the profile of a page (by URL) or an author; null when nothing is cached. */
   getProfile: {
-    request: z.object({ url: z.string().optional(), authorId: z.string().optional() }),
+    request: z.object({
+      url: z.string().optional(),
+      authorId: z.string().optional(),
+      /** Queue fetches for what is missing or expired (the popup's first load; not its progress polls). */
+      refresh: z.boolean().optional(),
+      /** The page's own profile (its papers), not the author the popup would pick for it. */
+      pageOnly: z.boolean().optional(),
+    }),
     response: z.object({ profile: Profile.nullable() }),
   },
   /** Which of these page authors have a cached profile (for the badges on abs and listing pages). */

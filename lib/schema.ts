@@ -48,6 +48,8 @@ export const Paper = z.object({
   citations: z.number().int().nonnegative().nullable().default(null),
   citationsSource: SourceName.nullable().default(null),
   citationsFetchedAt: IsoTime.nullable().default(null),
+  /** When the arXiv API last gave this paper's full metadata (null: only a page has been read). */
+  metadataFetchedAt: IsoTime.nullable().default(null),
   /** Where this record came from and when it was read. */
   source: SourceName,
   fetchedAt: IsoTime,
@@ -204,6 +206,22 @@ export const ReportedMetric = z.object({
 });
 export type ReportedMetric = z.infer<typeof ReportedMetric>;
 
+/** How far background enrichment has got for a profile's papers, and how fresh the data is. */
+export const Enrichment = z.object({
+  citations: z.object({ done: z.number().int(), total: z.number().int() }),
+  metadata: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** Jobs still waiting for these papers. */
+  pending: z.number().int(),
+  /** The last attempt found no network: what is shown is the cache. */
+  offline: z.boolean(),
+  /** Some shown citation counts are older than their time-to-live, or the network is gone: the cache is shown. */
+  stale: z.boolean(),
+  /** Fetch time of the oldest citation count shown. */
+  oldestCitationsAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+});
+export type Enrichment = z.infer<typeof Enrichment>;
+
 export const Profile = z.object({
   /** Null for a page that is not about one person (an abstract search, a listing). */
   author: Author.nullable(),
@@ -214,5 +232,6 @@ export const Profile = z.object({
   reported: z.array(ReportedMetric).default([]),
   provenance: z.array(Provenance),
   viewedAt: IsoTime.nullable(),
+  enrichment: Enrichment.nullable().default(null),
 });
 export type Profile = z.infer<typeof Profile>;

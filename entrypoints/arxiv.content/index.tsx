@@ -30,7 +30,9 @@ export default defineContentScript({
           append: 'last',
           isolateEvents: true,
           onMount(container) {
-            render(<Overlay profile={profile} collapsed={collapsed}
+            const which = profile.author ? { authorId: profile.author.id } : { url: location.href, pageOnly: true };
+            const poll = async () => (await request(send, 'getProfile', which)).profile;
+            render(<Overlay profile={profile} collapsed={collapsed} poll={poll}
               onToggle={(c) => void browser.storage.local.set({ [COLLAPSED_KEY]: c })} />, container);
           },
           onRemove(container) {

@@ -1,20 +1,54 @@
 /** The background worker's answers to each protocol message. */
+import type { Enricher } from '../enrich/runner';
+import { planJobs } from '../enrich/plan';
+import { enqueue } from '../enrich/queue';
+import { enrichmentStatus } from '../enrich/status';
 import type { Handlers } from '../messaging';
+import type { Profile } from '../schema';
+import type { Settings } from '../settings';
 import type { ScholarDb } from '../store/db';
 import { ingestScrape } from '../store/ingest';
 import { lookupAuthors, profileForUrl } from '../store/lookup';
 import { loadAuthorProfile, loadPageProfile } from '../store/profile';
 
-export function createHandlers(db: ScholarDb): Handlers {
+/** Enrichment is optional so the cache-only behaviour stays testable on its own. */
+export interface EnrichmentDeps {
+  enricher: Enricher;
+  settings: () => Promise<Settings>;
+  now?: () => Date;
+}
+
+export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Handlers {
+  const now = () => enrichment?.now?.() ?? new Date();
+
+  /** Queue what the profile's papers lack (within each kind's TTL) and start the runner without waiting. */
+  async function refresh(profile: Profile | null): Promise<void> {
+    if (!enrichment || !profile) return;
+    const planned = planJobs(profile.papers, await enrichment.settings(), now().getTime());
+    await enqueue(db, planned, now());
+    void enrichment.enricher.kick();
+  }
+
+  async function withStatus(profile: Profile | null): Promise<Profile | null> {
+    if (!enrichment || !profile) return profile;
+    const { enricher } = enrichment;
+    const status = await enrichmentStatus(db, profile.papers, await enrichment.settings(), enricher, now().getTime());
+    return { ...profile, enrichment: status };
+  }
+
   return {
     async ingest({ scrape }) {
       const { authorId, stored } = await ingestScrape(db, scrape);
       const profile = authorId ? await loadAuthorProfile(db, authorId) : await loadPageProfile(db, scrape.url);
-      return { authorId, stored, profile };
+      await refresh(profile);
+      return { authorId, stored, profile: await withStatus(profile) };
     },
-    async getProfile({ url, authorId }) {
-      if (authorId) return { profile: await loadAuthorProfile(db, authorId) };
-      return { profile: await profileForUrl(db, url) };
+    async getProfile({ url, authorId, refresh: wantsRefresh, pageOnly }) {
+      const profile = authorId
+        ? await loadAuthorProfile(db, authorId)
+        : pageOnly && url ? await loadPageProfile(db, url) : await profileForUrl(db, url);
+      if (wantsRefresh) await refresh(profile);
+      return { profile: await withStatus(profile) };
     },
     async lookupAuthors({ refs }) {
       return { found: await lookupAuthors(db, refs) };

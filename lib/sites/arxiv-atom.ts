@@ -183,6 +183,8 @@ function parseEntry(entry: Element, fetchedAt: string): Paper | null {
     citations: null,
     citationsSource: null,
     citationsFetchedAt: null,
+    // An API entry is the paper's full metadata.
+    metadataFetchedAt: fetchedAt,
     source: 'arxiv-api',
     fetchedAt,
   };

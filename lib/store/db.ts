@@ -18,6 +18,21 @@ export interface AuthorPaperRow { authorId: string; paperId: string; seenAt: str
 /** Which page showed what, so the popup can show the author of the active tab's page. */
 export interface ViewRow { url: string; authorId: string | null; paperIds: string[]; title: string | null; at: string }
 
+/** Background work that survives the service worker being stopped: one row per paper and kind. */
+export interface JobRow {
+  /** `${kind}:${paperId}`: a paper is queued once per kind, however often it is asked for. */
+  key: string;
+  kind: JobKind;
+  paperId: string;
+  state: 'pending' | 'failed';
+  attempts: number;
+  /** Not before this time (ms since epoch): backoff after a failure. */
+  notBefore: number;
+  createdAt: string;
+  lastError: string | null;
+}
+export type JobKind = 'metadata' | 'citations';
+
 export const DB_NAME = 'scholar-lens';
 
 export class ScholarDb extends Dexie {
@@ -25,6 +40,7 @@ export class ScholarDb extends Dexie {
   authors!: EntityTable<AuthorRow, 'id'>;
   authorPapers!: Dexie.Table<AuthorPaperRow, [string, string]>;
   views!: EntityTable<ViewRow, 'url'>;
+  jobs!: EntityTable<JobRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -33,6 +49,10 @@ export class ScholarDb extends Dexie {
       authors: 'id, nameKey, viewedAt',
       authorPapers: '[authorId+paperId], authorId, paperId',
       views: 'url, authorId, at',
+    });
+    // v2: the enrichment queue. Existing rows need no change (papers gain optional fields).
+    this.version(2).stores({
+      jobs: 'key, kind, state, notBefore, paperId',
     });
   }
 }

@@ -36,6 +36,11 @@ export function mergePaper(old: Paper | undefined, fresh: Paper): Paper {
   // The newer citation count wins; a source that knows nothing does not erase a known count.
   const freshCites = fresh.citations !== null && (old.citations === null || (fresh.citationsFetchedAt ?? '') >= (old.citationsFetchedAt ?? ''));
   const authors = fresh.authors.length >= old.authors.length ? fresh : old;
+  const other = authors === fresh ? old : fresh;
+  // Same byline from two sources: keep whichever links each source gave (an API gives none).
+  const authorUrls = authors.authors.length === other.authors.length
+    ? authors.authors.map((_, i) => authors.authorUrls[i] ?? other.authorUrls[i] ?? null)
+    : authors.authorUrls;
   return {
     ...old,
     arxivId: pick(fresh.arxivId, old.arxivId),
@@ -43,7 +48,7 @@ export function mergePaper(old: Paper | undefined, fresh: Paper): Paper {
     doi: pick(fresh.doi, old.doi),
     title: fresh.title || old.title,
     authors: authors.authors,
-    authorUrls: authors.authorUrls,
+    authorUrls,
     published: earliest(fresh.published, old.published),
     updated: latest(fresh.updated, old.updated),
     year: pick(fresh.year, old.year),
@@ -62,6 +67,7 @@ export function mergePaper(old: Paper | undefined, fresh: Paper): Paper {
     citations: freshCites ? fresh.citations : old.citations,
     citationsSource: freshCites ? fresh.citationsSource : old.citationsSource,
     citationsFetchedAt: freshCites ? fresh.citationsFetchedAt : old.citationsFetchedAt,
+    metadataFetchedAt: latest(fresh.metadataFetchedAt ?? null, old.metadataFetchedAt ?? null),
     source: fresh.source,
     fetchedAt: latest(fresh.fetchedAt, old.fetchedAt) ?? fresh.fetchedAt,
   };

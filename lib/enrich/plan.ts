@@ -1,0 +1,35 @@
+/**
+ * Which papers need which fetch, given what the cache holds and how long each kind is trusted.
+ * Pure: the runner turns the plan into jobs.
+ */
+import type { Paper } from '../schema';
+import { type Settings, ttlMs } from '../settings';
+import type { JobKind } from '../store/db';
+
+export interface PlannedJob { kind: JobKind; paperId: string }
+
+function olderThan(iso: string | null | undefined, ms: number, now: number): boolean {
+  return !iso || now - Date.parse(iso) > ms;
+}
+
+/** A page's record lacks what only the API gives (listings and author pages carry no abstract or dates). */
+function metadataIncomplete(p: Paper): boolean {
+  return !p.abstract || !p.published;
+}
+
+export function needsMetadata(p: Paper, settings: Settings, now: number): boolean {
+  return settings.sources.arxivApi && !!p.arxivId && metadataIncomplete(p) && olderThan(p.metadataFetchedAt, ttlMs(settings).metadata, now);
+}
+
+export function needsCitations(p: Paper, settings: Settings, now: number): boolean {
+  return settings.sources.semanticScholar && !!p.arxivId && olderThan(p.citationsFetchedAt, ttlMs(settings).citations, now);
+}
+
+export function planJobs(papers: Paper[], settings: Settings, now: number): PlannedJob[] {
+  const jobs: PlannedJob[] = [];
+  for (const p of papers) {
+    if (needsMetadata(p, settings, now)) jobs.push({ kind: 'metadata', paperId: p.id });
+    if (needsCitations(p, settings, now)) jobs.push({ kind: 'citations', paperId: p.id });
+  }
+  return jobs;
+}

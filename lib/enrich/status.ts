@@ -1,0 +1,27 @@
+/** How far enrichment has got for the papers of one profile, for the progress line and the stale mark. */
+import type { Enrichment, Paper } from '../schema';
+import { type Settings, ttlMs } from '../settings';
+import type { ScholarDb } from '../store/db';
+
+export async function enrichmentStatus(
+  db: ScholarDb, papers: Paper[], settings: Settings, state: { offline: boolean; lastError: string | null }, now: number,
+): Promise<Enrichment> {
+  const arxiv = papers.filter((p) => p.arxivId);
+  const ids = new Set(papers.map((p) => p.id));
+  const pending = await db.jobs.where('state').equals('pending').filter((j) => ids.has(j.paperId)).count();
+  const cited = arxiv.filter((p) => p.citationsFetchedAt);
+  const metaTotal = arxiv.filter((p) => !p.abstract || !p.published || p.metadataFetchedAt);
+  const ttl = ttlMs(settings).citations;
+  const oldest = cited.map((p) => p.citationsFetchedAt!).sort()[0] ?? null;
+  const expired = oldest !== null && now - Date.parse(oldest) > ttl;
+  return {
+    citations: { done: settings.sources.semanticScholar ? cited.length : 0, total: settings.sources.semanticScholar ? arxiv.length : 0 },
+    metadata: { done: metaTotal.filter((p) => p.metadataFetchedAt).length, total: settings.sources.arxivApi ? metaTotal.length : 0 },
+    pending,
+    offline: state.offline,
+    // Offline: whatever is shown is the cache, however recent.
+    stale: expired || state.offline,
+    oldestCitationsAt: oldest,
+    lastError: state.lastError,
+  };
+}
