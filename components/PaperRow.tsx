@@ -17,6 +17,11 @@ export function PaperRow({ paper, now }: { paper: Paper; now?: Date }) {
       <div class="sl-paper-meta">
         <span class="sl-badge" title={paper.primaryCategory ?? 'category unknown'}>{categoryBadge(paper.primaryCategory)}</span>
         <span class="sl-date">{date ? formatPaperDate(date, now) : (paper.year ?? '')}</span>
+        {paper.citations !== null && (
+          <span class="sl-cites" title={`${paper.citations} citations (${paper.citationsSource ?? 'unknown source'}${paper.citationsFetchedAt ? `, ${paper.citationsFetchedAt.slice(0, 10)}` : ''})`}>
+            {paper.citations.toLocaleString('en-US')} cited
+          </span>
+        )}
         {code && <a class="sl-code" href={code} target="_blank" rel="noopener noreferrer" title={code}>Code</a>}
       </div>
       <h3 class="sl-title"><SafeLink href={paper.links.abs}>{paper.title}</SafeLink></h3>

@@ -15,8 +15,10 @@ export function missingChromiumMessage(): string | null {
   return `Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`;
 }
 
-/** A page to serve: body and content type, or null for a 404. */
-export type PageSource = (url: URL) => { body: string | Buffer; contentType?: string } | null;
+/** What to answer a request with: a body (status 200 unless given), null for "not here", or 'abort' for no network. */
+export type Served = { body: string | Buffer; contentType?: string; status?: number } | null | 'abort';
+/** Answers for requests to any host; `null` gives arXiv's 404 page on arxiv.org and no network elsewhere. */
+export type PageSource = (url: URL, request: { method: string; postData: string | null }) => Served;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -41,12 +43,14 @@ export async function launchWithExtension(pages: PageSource, opts: { headed?: bo
       '--disable-component-update', '--disable-sync',
     ],
   });
-  // Nothing leaves the machine: every request not served below is refused.
-  await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
-  await context.route(/^https?:\/\/(www\.)?arxiv\.org\//, (route) => {
-    const page = pages(new URL(route.request().url()));
-    if (!page) return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' });
-    return route.fulfill({ status: 200, contentType: page.contentType ?? 'text/html; charset=utf-8', body: page.body });
+  // Nothing leaves the machine: every request is answered here or refused as if offline.
+  await context.route(/^https?:\/\//, (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    const page = pages(url, { method: req.method(), postData: req.postData() });
+    if (page === 'abort' || (page === null && !/^(www\.)?arxiv\.org$/.test(url.hostname))) return route.abort('internetdisconnected');
+    if (page === null) return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' });
+    return route.fulfill({ status: page.status ?? 200, contentType: page.contentType ?? 'text/html; charset=utf-8', body: page.body });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
