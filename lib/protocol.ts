@@ -40,6 +40,11 @@ export const protocol = {
     request: z.object({ refs: z.array(AuthorRef).max(5000) }),
     response: z.object({ found: z.array(AuthorSummary.extend({ index: z.number().int() })) }),
   },
+  /** Options page: drop cached papers, profiles and pending fetches (the watchlist and settings stay). */
+  clearCache: {
+    request: z.object({}),
+    response: z.object({ removed: z.number().int() }),
+  },
 } as const;
 
 export type Protocol = typeof protocol;

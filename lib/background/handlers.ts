@@ -7,6 +7,7 @@ import type { Handlers } from '../messaging';
 import type { Profile } from '../schema';
 import type { Settings } from '../settings';
 import type { ScholarDb } from '../store/db';
+import { clearCache } from '../store/clear';
 import { ingestScrape } from '../store/ingest';
 import { lookupAuthors, profileForUrl } from '../store/lookup';
 import { loadAuthorProfile, loadPageProfile } from '../store/profile';
@@ -52,6 +53,9 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
     },
     async lookupAuthors({ refs }) {
       return { found: await lookupAuthors(db, refs) };
+    },
+    async clearCache() {
+      return { removed: await clearCache(db) };
     },
   };
 }

@@ -10,6 +10,7 @@ const handlers: Handlers = {
   async lookupAuthors() {
     return { found: [{ index: 'zero' }] } as never; // a handler bug: reply fails its own schema
   },
+  async clearCache() { return { removed: 0 }; },
 };
 
 describe('dispatch', () => {
