@@ -1,6 +1,6 @@
 /** The background worker's answers to each protocol message. */
 import type { Enricher } from '../enrich/runner';
-import { planJobs } from '../enrich/plan';
+import { needsIdentity, planJobs } from '../enrich/plan';
 import { enqueue } from '../enrich/queue';
 import { enrichmentStatus } from '../enrich/status';
 import type { Handlers } from '../messaging';
@@ -25,7 +25,10 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
   /** Queue what the profile's papers lack (within each kind's TTL) and start the runner without waiting. */
   async function refresh(profile: Profile | null): Promise<void> {
     if (!enrichment || !profile) return;
-    const planned = planJobs(profile.papers, await enrichment.settings(), now().getTime());
+    const settings = await enrichment.settings();
+    const planned = planJobs(profile.papers, settings, now().getTime());
+    const row = profile.author ? await db.authors.get(profile.author.id) : undefined;
+    if (row && needsIdentity(row, settings, now().getTime())) planned.push({ kind: 'identity', paperId: row.id });
     await enqueue(db, planned, now());
     void enrichment.enricher.kick();
   }

@@ -8,6 +8,14 @@ import type { JobKind } from '../store/db';
 
 export interface PlannedJob { kind: JobKind; paperId: string }
 
+/** The settings switch of the source each kind of job asks. */
+const SOURCE_OF: Record<JobKind, keyof Settings['sources']> = { metadata: 'arxivApi', citations: 'semanticScholar', identity: 'semanticScholar' };
+
+/** Whether jobs of this kind may run (and count as waiting) under these settings. */
+export function sourceOn(kind: JobKind, settings: Settings): boolean {
+  return settings.sources[SOURCE_OF[kind]];
+}
+
 function olderThan(iso: string | null | undefined, ms: number, now: number): boolean {
   return !iso || now - Date.parse(iso) > ms;
 }
@@ -32,4 +40,9 @@ export function planJobs(papers: Paper[], settings: Settings, now: number): Plan
     if (needsCitations(p, settings, now)) jobs.push({ kind: 'citations', paperId: p.id });
   }
   return jobs;
+}
+
+/** Ask Semantic Scholar who an arXiv author is, unless we know or asked within the metadata TTL. */
+export function needsIdentity(author: { ids: { semanticScholar?: string }; identityCheckedAt?: string }, settings: Settings, now: number): boolean {
+  return settings.sources.semanticScholar && !author.ids.semanticScholar && olderThan(author.identityCheckedAt, ttlMs(settings).metadata, now);
 }

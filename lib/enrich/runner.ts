@@ -6,11 +6,15 @@
  */
 import { ARXIV_BATCH_SIZE, fetchArxivMetadata } from '../sources/arxiv-api';
 import { type HttpClient, OfflineError } from '../sources/http';
-import { citationCounts, S2_BATCH_SIZE } from '../sources/semanticscholar';
+import { author, citationCounts, paperAuthors, S2_BATCH_SIZE, type S2AuthorProfile } from '../sources/semanticscholar';
+import type { AuthorRow } from '../store/db';
+import { papersOfAuthor, sortNewestFirst } from '../store/profile';
+import { agreeOn, matchS2Author } from './identity';
 import type { Paper } from '../schema';
 import type { Settings } from '../settings';
 import type { JobKind, JobRow, ScholarDb } from '../store/db';
 import { mergePaper } from '../store/merge';
+import { sourceOn } from './plan';
 import { dueJobs, markFailed } from './queue';
 
 export interface EnricherDeps {
@@ -20,10 +24,14 @@ export interface EnricherDeps {
   now?: () => Date;
 }
 
-export interface RunReport { metadata: number; citations: number; offline: boolean; errors: string[] }
+export interface RunReport { metadata: number; citations: number; identity: number; offline: boolean; errors: string[] }
+
+/** Papers asked about per author: two answers that agree (or one) decide; at most 3 S2 requests an author. */
+const IDENTITY_PAPERS = 2;
 
 export class Enricher {
   private current: Promise<RunReport> | null = null;
+  private next: Promise<RunReport> | null = null;
   offline = false;
   lastError: string | null = null;
 
@@ -33,12 +41,23 @@ export class Enricher {
     return this.current !== null;
   }
 
-  /** Start a run unless one is going; either way, the promise of the run in progress. */
+  /**
+   * Start a run unless one is going. During a run, book one more to follow it (a loop that already
+   * found its queue empty would not see jobs queued now) and return that: the promise settles once
+   * the jobs queued before this call have had their run.
+   */
   kick(): Promise<RunReport> {
-    this.current ??= this.runAll().finally(() => {
-      this.current = null;
+    if (!this.current) {
+      this.current = this.runAll().finally(() => {
+        this.current = null;
+      });
+      return this.current;
+    }
+    this.next ??= this.current.catch(() => undefined).then(() => {
+      this.next = null;
+      return this.kick();
     });
-    return this.current;
+    return this.next;
   }
 
   private now(): Date {
@@ -46,11 +65,15 @@ export class Enricher {
   }
 
   private async runAll(): Promise<RunReport> {
-    const report: RunReport = { metadata: 0, citations: 0, offline: false, errors: [] };
+    const report: RunReport = { metadata: 0, citations: 0, identity: 0, offline: false, errors: [] };
     const settings = await this.deps.settings();
     await Promise.all([
       this.loop('metadata', ARXIV_BATCH_SIZE, (jobs) => this.fetchMetadata(jobs), report),
-      this.loop('citations', S2_BATCH_SIZE, (jobs) => this.fetchCitations(jobs, settings), report),
+      (async () => {
+        await this.loop('citations', S2_BATCH_SIZE, (jobs) => this.fetchCitations(jobs, settings), report);
+        // Same host as citations: after them, so the headline numbers come first.
+        await this.loop('identity', 1, (jobs) => this.resolveIdentity(jobs[0]!, settings), report);
+      })(),
     ]);
     this.offline = report.offline;
     this.lastError = report.errors.at(-1) ?? null;
@@ -58,6 +81,8 @@ export class Enricher {
   }
 
   private async loop(kind: JobKind, size: number, work: (jobs: JobRow[]) => Promise<void>, report: RunReport): Promise<void> {
+    // A source switched off after its jobs were queued is not asked; the jobs wait until it is on again.
+    if (!sourceOn(kind, await this.deps.settings())) return;
     for (;;) {
       if (report.offline) return;
       const jobs = await dueJobs(this.deps.db, kind, this.now().getTime(), size);
@@ -95,6 +120,30 @@ export class Enricher {
     });
   }
 
+  private async resolveIdentity(job: JobRow, settings: Settings): Promise<void> {
+    const { db, http } = this.deps;
+    const opts = { apiKey: settings.keys.semanticScholar || null, now: () => this.now() };
+    const row = await db.authors.get(job.paperId);
+    let s2: S2AuthorProfile | null = null;
+    if (row) {
+      const papers = sortNewestFirst((await papersOfAuthor(db, row.id)).filter((p) => p.arxivId)).slice(0, IDENTITY_PAPERS);
+      const answers: (string | null)[] = [];
+      for (const p of papers) {
+        const listed = await paperAuthors(http, p.arxivId!, opts);
+        answers.push(listed ? matchS2Author(row.name, listed) : null);
+        if (answers[0] && answers[0] === answers[1]) break;
+      }
+      const id = agreeOn(answers);
+      if (id) s2 = await author(http, id, opts);
+    }
+    const at = this.now().toISOString();
+    await db.transaction('rw', [db.authors, db.jobs], async () => {
+      const current = await db.authors.get(job.paperId);
+      if (current) await db.authors.put(withIdentity(current, s2, at));
+      await db.jobs.delete(job.key);
+    });
+  }
+
   private async fetchCitations(jobs: JobRow[], settings: Settings): Promise<void> {
     const { db } = this.deps;
     const stored = (await db.papers.bulkGet(jobs.map((j) => j.paperId))).filter((p): p is Paper => !!p);
@@ -114,4 +163,22 @@ export class Enricher {
       await db.jobs.bulkDelete(jobs.map((j) => j.key));
     });
   }
+}
+
+/** The author row with what S2 said of them: its id, ORCID, affiliations, and its numbers as reported values. */
+export function withIdentity(row: AuthorRow, s2: S2AuthorProfile | null, at: string): AuthorRow {
+  if (!s2) return { ...row, identityCheckedAt: at };
+  const stated: [string, number | null][] = [['h', s2.hIndex], ['citations', s2.citationCount], ['papers', s2.paperCount]];
+  const reported = [
+    ...(row.reported ?? []).filter((r) => r.source !== 'semanticscholar'),
+    ...stated.flatMap(([metric, value]) => (value === null ? [] : [{ metric, value, source: 'semanticscholar' as const, at: s2.fetchedAt }])),
+  ];
+  const orcid = s2.externalIds.ORCID?.[0];
+  return {
+    ...row,
+    ids: { ...row.ids, semanticScholar: s2.authorId, ...(orcid ? { orcid } : {}) },
+    affiliations: row.affiliations.length ? row.affiliations : s2.affiliations,
+    reported,
+    identityCheckedAt: at,
+  };
 }

@@ -4,11 +4,15 @@
  * the previous version first.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Author, Paper } from '../schema';
+import type { Author, Paper, ReportedMetric } from '../schema';
 
 export interface AuthorRow extends Author {
   /** normaliseName(name), for badge look-ups by name. */
   nameKey: string;
+  /** Metrics sources stated for this author (S2's hIndex, Scholar's table). */
+  reported?: ReportedMetric[];
+  /** When we last asked Semantic Scholar who this author is (asked again after the metadata TTL). */
+  identityCheckedAt?: string;
   firstSeenAt: string;
   viewedAt: string;
 }
@@ -31,7 +35,8 @@ export interface JobRow {
   createdAt: string;
   lastError: string | null;
 }
-export type JobKind = 'metadata' | 'citations';
+/** For 'identity' jobs `paperId` holds the author's id: one job per author. */
+export type JobKind = 'metadata' | 'citations' | 'identity';
 
 export const DB_NAME = 'scholar-lens';
 

@@ -54,7 +54,7 @@ export async function papersOfAuthor(db: ScholarDb, authorId: string): Promise<P
 export async function loadAuthorProfile(db: ScholarDb, authorId: string): Promise<Profile | null> {
   const row = await db.authors.get(authorId);
   if (!row) return null;
-  return buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt);
+  return buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt, row.reported ?? []);
 }
 
 /** The profile of a page that is not about one person: its own papers, with what the cache knows. */

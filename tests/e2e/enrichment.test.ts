@@ -47,6 +47,10 @@ describe.skipIf(!!skipReason)('enrichment in Chromium', () => {
         s2Requests.push(req.postData ?? '');
         return { body: s2Batch(req.postData), contentType: 'application/json' };
       }
+      // Who the author is at S2 (identity) is covered by unit tests; here S2 does not know the papers.
+      if (url.href.startsWith('https://api.semanticscholar.org/graph/v1/paper/ARXIV:')) {
+        return { status: 404, body: '{"error":"Paper with id ARXIV:x not found"}', contentType: 'application/json' };
+      }
       if (url.hostname === 'export.arxiv.org') {
         return { body: readFileSync(fixturePath('arxiv-api/idlist-1706.03762-2026.xml'), 'utf8'), contentType: 'application/atom+xml' };
       }
