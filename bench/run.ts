@@ -8,6 +8,9 @@
  *   profile figures alone — divided by the median time of one copy + sort of the same N citation counts
  *   in a Float64Array. Machine speed cancels out; ≈ how many "sorts of the citation counts" the metric
  *   set costs. Target: n100000 ≤ 3.
+ * - `metrics.indices.n100000.ratio`: the same for `computeIndices`, the metric set without the name-based
+ *   figures (first/last-author shares, top co-authors) and so without their pass over every author name —
+ *   the one part whose cost grows with the number of distinct co-authors, not only with N (bench/README.md).
  * - `novelty.n{500,1000,2000,4000}.ms`: median milliseconds of `novelty` on N synthetic papers WITH
  *   titles and abstracts (one author's profile). Absolute, so machine-dependent; read them together.
  * - `novelty.doublingRatio`: mean of t(2n)/t(n) over the three doublings above. ≈ 2 (2.1 with a log
@@ -15,19 +18,22 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { computeMetrics } from '../lib/metrics/index';
+import { computeIndices, computeMetrics } from '../lib/metrics/index';
 import { novelty, type NoveltyPaper } from '../lib/metrics/novelty';
 import { PROFILE_AUTHOR, syntheticPapers } from './synthetic';
 import { medianMs } from './timing';
+import { requestsBench } from './requests';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 /** Targets: key → the largest acceptable value. */
 const TARGETS: Record<string, number> = {
   'metrics.n100000.ratio': 3,
+  'metrics.indices.n100000.ratio': 3,
 };
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const distinctNames = (papers: { authors: string[] }[]) => new Set(papers.flatMap((p) => p.authors)).size;
 const results: Record<string, number> = {};
 const rows: string[][] = [];
 
@@ -37,6 +43,7 @@ const metricOptions = { year: 2026, author: PROFILE_AUTHOR };
 // Warm the JIT on a small profile first, so the first size measured is not the one paying for it.
 const warm = syntheticPapers(2000, { seed: 99 });
 for (let i = 0; i < 30; i++) computeMetrics(warm, metricOptions);
+for (let i = 0; i < 30; i++) computeIndices(warm, metricOptions);
 for (const n of [1000, 10_000, 100_000]) {
   const papers = syntheticPapers(n, { seed: n, text: false });
   const counts = Float64Array.from(papers.flatMap((p) => (p.citations == null ? [] : [p.citations])));
@@ -46,6 +53,12 @@ for (const n of [1000, 10_000, 100_000]) {
   const ratio = metricsMs / sortMs;
   results[`metrics.n${n}.ratio`] = round3(ratio);
   rows.push([`metrics.n${n}.ratio`, ratio.toFixed(3), `computeMetrics ${metricsMs.toFixed(3)} ms / sort ${sortMs.toFixed(3)} ms`]);
+  if (n === 100_000) {
+    const indicesMs = medianMs(() => computeIndices(papers, metricOptions), { samples, warmup: 3 });
+    results[`metrics.indices.n${n}.ratio`] = round3(indicesMs / sortMs);
+    const names = `${distinctNames(papers)} distinct author names; the name pass ≈ ${(metricsMs - indicesMs).toFixed(1)} ms`;
+    rows.push([`metrics.indices.n${n}.ratio`, (indicesMs / sortMs).toFixed(3), `computeIndices ${indicesMs.toFixed(3)} ms / sort; ${names}`]);
+  }
 }
 
 // --- Novelty growth --------------------------------------------------------------------------------
@@ -73,6 +86,12 @@ const doublings = noveltyMs.slice(1).map((t, i) => t / noveltyMs[i]!);
 const doublingRatio = doublings.reduce((s, x) => s + x, 0) / doublings.length;
 results['novelty.doublingRatio'] = round3(doublingRatio);
 rows.push(['novelty.doublingRatio', doublingRatio.toFixed(3), `t(2n)/t(n): ${doublings.map((x) => x.toFixed(2)).join(', ')}`]);
+
+// --- Requests to enrich a profile (bench/requests.ts) ---------------------------------------------
+const requests = await requestsBench();
+Object.assign(results, requests.results);
+Object.assign(TARGETS, requests.targets);
+rows.push(...requests.rows);
 
 // --- Write, print, flag misses ---------------------------------------------------------------------
 let old: Record<string, unknown> = {};

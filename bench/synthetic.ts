@@ -3,6 +3,12 @@
  * heavy-tailed citations (discrete Pareto, ~10% unknown), years 1990–2026, 1–500 authors (heavy-tailed,
  * the profile's author among them), categories from a list, and titles + abstracts drawn from a
  * generated vocabulary with Zipf word frequencies mixed with a per-paper topic.
+ *
+ * Co-authors (see `coauthorPool`) are drawn by a Zipf law from a pool that grows with the number of
+ * papers, so a few close collaborators recur and a long tail appears once or twice — as in real
+ * profiles, where distinct co-authors keep growing with the papers (about 0.8 new names a paper at
+ * 100,000 papers here). Their spellings mix plain names with initials, hyphens, accents and
+ * "Last, First", so every path of the name normalisation is exercised.
  */
 import { Paper, type PaperInput } from '../lib/schema';
 import { STOP_WORDS } from '../lib/metrics/novelty';
@@ -63,6 +69,32 @@ export function zipf(size: number, s: number, rand: () => number): () => number 
 const CATEGORIES = ['cs.LG', 'cs.CL', 'cs.CV', 'stat.ML', 'cs.AI', 'math.OC', 'quant-ph', 'hep-th', 'cond-mat.stat-mech', 'astro-ph.CO', 'q-bio.NC', 'econ.EM', 'physics.comp-ph', 'math.PR', 'cs.DS'];
 export const PROFILE_AUTHOR = 'Ada Lovelace';
 
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * Person r of the co-author pool (r = 0 the most frequent). Spellings, by r mod 20: 0–11 "Given
+ * Family"; 12–14 "Given M. Family" (an initial); 15–16 "Given-Second Family"; 17 an accented given
+ * name ("Kéro Family"); 18–19 the same person written "Family, Given" on some papers and "Given
+ * Family" on others (see `syntheticPaperInputs`). About 40% of the spellings are not plain ASCII words.
+ */
+export function coauthorSpelling(r: number, alternate: boolean): string {
+  const given = capital(pseudoWord(r * 7 + 3));
+  const family = capital(pseudoWord(r * 13 + 5000));
+  const kind = r % 20;
+  // Built with join, not a template literal: that gives a flat string, as names read from storage
+  // are (a template literal of 13 characters or more is a V8 "cons string", slower to scan).
+  if (kind >= 12 && kind <= 14) return [given, ' ', SYLLABLES[r % SYLLABLES.length]!.charAt(0).toUpperCase(), '. ', family].join('');
+  if (kind === 15 || kind === 16) return [given, '-', capital(pseudoWord(r * 3 + 17)), ' ', family].join('');
+  if (kind === 17) return [given.replace(/[aeiou]/, (v) => ({ a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü' })[v]!), ' ', family].join('');
+  if (kind >= 18 && alternate) return [family, ', ', given].join('');
+  return [given, ' ', family].join('');
+}
+
+/** Pool size for n papers: grows with n (3,000 at least), so the distinct co-authors grow with the papers. */
+export function coauthorPool(n: number): number {
+  return Math.max(3000, n);
+}
+
 export interface SyntheticOptions {
   seed?: number;
   /** Give papers a title and an abstract (else an empty title and no abstract: no text for Novelty). */
@@ -96,14 +128,21 @@ export function syntheticPaperInputs(n: number, opts: SyntheticOptions = {}): Pa
   const rand = mulberry32(opts.seed ?? 1);
   const text = opts.text ? textGenerator(rand, opts.vocabularySize) : null;
   const category = zipf(CATEGORIES.length, 1.2, rand);
-  const names = Array.from({ length: 3000 }, (_, i) => `${pseudoWord(i * 7 + 3)} ${pseudoWord(i * 13 + 5000)}`);
+  // Co-authors: Zipf (s = 0.8) over the pool, one uniform draw each (as many draws as a uniform pick).
+  const pool = coauthorPool(n);
+  const coauthor = zipf(pool, 0.8, rand);
+  const spellings = Array.from({ length: pool }, (_, r) => coauthorSpelling(r, false));
+  const alternates = Array.from({ length: pool }, (_, r) => coauthorSpelling(r, true));
   const out: PaperInput[] = [];
   for (let i = 0; i < n; i++) {
     const year = 1990 + Math.floor(rand() ** 0.6 * 37); // 1990–2026, more recent papers
     const mm = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
     const dd = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
     const nAuthors = 1 + pareto(rand, 2, 1.3, 499);
-    const authors = Array.from({ length: nAuthors }, () => names[Math.floor(rand() * names.length)]!);
+    const authors = Array.from({ length: nAuthors }, (_, j) => {
+      const r = coauthor();
+      return ((i + j) & 1 ? alternates : spellings)[r]!;
+    });
     authors[Math.floor(rand() * nAuthors)] = PROFILE_AUTHOR;
     const primary = CATEGORIES[category()]!;
     const cats = [primary];

@@ -1,5 +1,9 @@
 /** Naming the person a page is about. */
 import { authorKey } from './sites/arxiv';
+import { dblpPidFromUrl } from './sites/dblp';
+import { scholarUserId } from './sites/gscholar';
+import { openReviewIdFromUrl } from './sites/openreview';
+import { s2AuthorIdFromUrl } from './sites/semanticscholar-page';
 import type { Author, AuthorRef } from './schema';
 
 /** arXiv author searches name people "Last, First"; cards say "First Last". */
@@ -25,13 +29,29 @@ export function displayName(subject: AuthorRef, pageAuthors: AuthorRef[] = []): 
   return flipName(subject.name);
 }
 
-/** The Author record for the subject of an arXiv page (an `/a/<id>` page or an author search). */
-export function authorFromRef(subject: AuthorRef, pageAuthors: AuthorRef[] = []): Author {
+/**
+ * Each site's own id for the person a page is about, read off the subject's link: one record per
+ * person per source (linking records across sources needs evidence, not a shared name).
+ */
+const SITE_IDS: { site: string; id: (url: string) => string | null; key: keyof Author['ids']; prefix: string }[] = [
+  { site: 'gscholar', id: scholarUserId, key: 'googleScholar', prefix: 'gscholar' },
+  { site: 'dblp', id: dblpPidFromUrl, key: 'dblp', prefix: 'dblp' },
+  { site: 'semanticscholar', id: s2AuthorIdFromUrl, key: 'semanticScholar', prefix: 's2' },
+  { site: 'openreview', id: openReviewIdFromUrl, key: 'openreview', prefix: 'openreview' },
+];
+
+/** The Author record for the subject of a page: an arXiv `/a/<id>` page or author search, a Scholar, DBLP, S2 or OpenReview profile. */
+export function authorFromRef(subject: AuthorRef, pageAuthors: AuthorRef[] = [], site = 'arxiv', affiliations: string[] = []): Author {
+  const own = SITE_IDS.find((s) => s.site === site);
+  const ownId = own && subject.url ? own.id(subject.url) : null;
+  if (own && ownId) {
+    return { id: `${own.prefix}:${ownId}`, name: subject.name.trim(), ids: { [own.key]: ownId }, affiliations, url: subject.url };
+  }
   return {
     id: authorKey(subject),
     name: displayName(subject, pageAuthors),
     ids: subject.arxivId ? { arxiv: subject.arxivId } : { arxivQuery: subject.query ?? subject.name },
-    affiliations: [],
+    affiliations,
     url: subject.url,
   };
 }

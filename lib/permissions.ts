@@ -12,5 +12,13 @@ export const HOST_PERMISSION_REASONS = {
   'https://api.semanticscholar.org/*': 'fetch citation counts (500 papers a request) and author identities from the Semantic Scholar Graph API',
 } as const;
 
+/** Google Scholar is served under many country domains; these are the ones the extension reads. */
+export const SCHOLAR_MATCHES = [
+  'https://scholar.google.com/*', 'https://scholar.google.co.uk/*', 'https://scholar.google.de/*', 'https://scholar.google.fr/*',
+  'https://scholar.google.es/*', 'https://scholar.google.it/*', 'https://scholar.google.com.br/*', 'https://scholar.google.pt/*',
+  'https://scholar.google.ca/*', 'https://scholar.google.com.au/*', 'https://scholar.google.co.jp/*', 'https://scholar.google.co.in/*',
+] as const;
+export const DBLP_MATCHES = ['https://dblp.org/*', 'https://dblp.uni-trier.de/*'] as const;
+
 export const PERMISSIONS = Object.keys(PERMISSION_REASONS) as (keyof typeof PERMISSION_REASONS)[];
-export const HOST_PERMISSIONS = Object.keys(HOST_PERMISSION_REASONS);
+export const HOST_PERMISSIONS = [...Object.keys(HOST_PERMISSION_REASONS), ...SCHOLAR_MATCHES, ...DBLP_MATCHES];

@@ -93,6 +93,15 @@ export type Author = z.infer<typeof Author>;
 export const PageType = z.enum(['author', 'search', 'abs', 'listing', 'feed']);
 export type PageType = z.infer<typeof PageType>;
 
+/** A metric as a source states it (Semantic Scholar's hIndex, Google Scholar's table), not as we computed it. */
+export const ReportedMetric = z.object({
+  metric: z.string(),
+  value: z.number(),
+  source: SourceName,
+  at: IsoTime,
+});
+export type ReportedMetric = z.infer<typeof ReportedMetric>;
+
 /** What an adapter read off one page. */
 export const ScrapeResult = z.object({
   ok: z.literal(true),
@@ -108,6 +117,10 @@ export const ScrapeResult = z.object({
   total: z.number().int().nonnegative().nullable().default(null),
   /** A human title for the page (search query, listing name). */
   title: z.string().nullable().default(null),
+  /** Metrics the page itself states for its subject (Google Scholar's "Cited by" table). */
+  reported: z.array(ReportedMetric).optional(),
+  /** Affiliations the page gives its subject. */
+  affiliations: z.array(z.string()).optional(),
   scrapedAt: IsoTime,
 });
 export type ScrapeResult = z.infer<typeof ScrapeResult>;
@@ -197,14 +210,6 @@ export const Metrics = z.object({
 });
 export type Metrics = z.infer<typeof Metrics>;
 
-/** A metric as a source states it (Semantic Scholar's hIndex, Google Scholar's table), not as we computed it. */
-export const ReportedMetric = z.object({
-  metric: z.string(),
-  value: z.number(),
-  source: SourceName,
-  at: IsoTime,
-});
-export type ReportedMetric = z.infer<typeof ReportedMetric>;
 
 /** How far background enrichment has got for a profile's papers, and how fresh the data is. */
 export const Enrichment = z.object({

@@ -1,63 +1,10 @@
-import { render } from 'preact';
-import { AuthorBadge } from '@/components/AuthorBadge';
-import { Overlay } from '@/components/Overlay';
-import { runPage } from '@/lib/content/run-page';
-import { request } from '@/lib/messaging';
+import { startPage } from '@/components/startPage';
 import { findAuthorAnchors, parse } from '@/lib/sites/arxiv';
 import '@/components/card.css';
-
-const COLLAPSED_KEY = 'overlay.collapsed';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*'],
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
-  async main(ctx) {
-    const send = (m: unknown) => browser.runtime.sendMessage(m);
-    await runPage(document, location.href, {
-      parse,
-      findAuthorAnchors,
-      ingest: async (scrape) => (await request(send, 'ingest', { scrape })).profile,
-      lookup: async (refs) => (await request(send, 'lookupAuthors', { refs })).found,
-      log: (m) => console.debug(m),
-      async showOverlay(profile) {
-        const stored = await browser.storage.local.get(COLLAPSED_KEY);
-        const collapsed = stored[COLLAPSED_KEY] === true;
-        const ui = await createShadowRootUi(ctx, {
-          name: 'scholar-lens-overlay',
-          position: 'inline',
-          anchor: 'body',
-          append: 'last',
-          isolateEvents: true,
-          onMount(container) {
-            const which = profile.author ? { authorId: profile.author.id } : { url: location.href, pageOnly: true };
-            const poll = async () => (await request(send, 'getProfile', which)).profile;
-            render(<Overlay profile={profile} collapsed={collapsed} poll={poll}
-              onToggle={(c) => void browser.storage.local.set({ [COLLAPSED_KEY]: c })} />, container);
-          },
-          onRemove(container) {
-            if (container) render(null, container);
-          },
-        });
-        ui.mount();
-      },
-      async showBadge(anchor, summary) {
-        const ui = await createShadowRootUi(ctx, {
-          name: 'scholar-lens-badge',
-          position: 'inline',
-          anchor,
-          append: (anchorEl, ui) => anchorEl.after(ui),
-          onMount(container, _shadow, host) {
-            // The shadow root holds its own <html><body>; all three must flow inline after the name.
-            for (const el of [host, container.parentElement, container]) el?.style.setProperty('display', 'inline');
-            render(<AuthorBadge summary={summary} />, container);
-          },
-          onRemove(container) {
-            if (container) render(null, container);
-          },
-        });
-        ui.mount();
-      },
-    });
-  },
+  main: (ctx) => startPage(ctx, { parse, findAuthorAnchors }),
 });

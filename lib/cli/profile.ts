@@ -5,7 +5,7 @@
 import { authorFromRef } from '../authors';
 import { computeMetrics } from '../metrics/basic';
 import { parseAny } from '../sites/registry';
-import type { Author, AuthorRef, Metrics, Paper, PageType } from '../schema';
+import type { Author, AuthorRef, Metrics, Paper, PageType, ReportedMetric } from '../schema';
 import { sortNewestFirst } from '../store/profile';
 
 export interface CliProfile {
@@ -15,6 +15,8 @@ export interface CliProfile {
   authors: AuthorRef[];
   papers: Paper[];
   metrics: Metrics;
+  /** Metrics the page itself states (e.g. Google Scholar's table), beside the computed ones. */
+  reported: ReportedMetric[];
   total: number | null;
   title: string | null;
 }
@@ -24,13 +26,13 @@ export type CliResult = { ok: true; profile: CliProfile } | { ok: false; reason:
 export function profileFromText(text: string, url: string, toDoc: (html: string, url: string) => Document): CliResult {
   const outcome = parseAny(text, url, toDoc);
   if (!outcome.ok) return { ok: false, reason: `${outcome.site}: ${outcome.reason}` };
-  const author = outcome.author ? authorFromRef(outcome.author, outcome.authors) : null;
+  const author = outcome.author ? authorFromRef(outcome.author, outcome.authors, outcome.site, outcome.affiliations ?? []) : null;
   const papers = sortNewestFirst(outcome.papers);
   return {
     ok: true,
     profile: {
       site: outcome.site, pageType: outcome.pageType, author, authors: outcome.authors,
-      papers, metrics: computeMetrics(papers, { author: author?.name ?? null }), total: outcome.total, title: outcome.title,
+      papers, metrics: computeMetrics(papers, { author: author?.name ?? null }), reported: outcome.reported ?? [], total: outcome.total, title: outcome.title,
     },
   };
 }

@@ -15,9 +15,12 @@ export async function enqueue(db: ScholarDb, planned: PlannedJob[], now: Date): 
     const keys = planned.map((j) => jobKey(j.kind, j.paperId));
     const existing = await db.jobs.bulkGet(keys);
     const fresh: JobRow[] = [];
+    const seen = new Set<string>();
     planned.forEach((j, i) => {
       const old = existing[i];
-      if (old && old.state === 'pending') return;
+      // A plan naming a paper twice still makes (and counts) one job.
+      if ((old && old.state === 'pending') || seen.has(keys[i]!)) return;
+      seen.add(keys[i]!);
       fresh.push({ key: keys[i]!, kind: j.kind, paperId: j.paperId, state: 'pending', attempts: 0, notBefore: 0, createdAt: now.toISOString(), lastError: null });
     });
     await db.jobs.bulkPut(fresh);
@@ -27,7 +30,7 @@ export async function enqueue(db: ScholarDb, planned: PlannedJob[], now: Date): 
 
 /** Pending jobs of one kind that are due, oldest first. */
 export async function dueJobs(db: ScholarDb, kind: JobKind, now: number, limit: number): Promise<JobRow[]> {
-  const rows = await db.jobs.where('kind').equals(kind).filter((j) => j.state === 'pending' && j.notBefore <= now).toArray();
+  const rows = (await db.jobs.where('kind').equals(kind).toArray()).filter((j) => j.state === 'pending' && j.notBefore <= now);
   return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
 }
 

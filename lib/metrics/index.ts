@@ -2,21 +2,23 @@
  * Every author metric of a set of papers (pure): `computeMetricSet` over `MetricPaper`s, and
  * `computeMetrics` over stored `Paper`s. Formulas, edge cases and references: docs/metrics.md.
  *
- * Cost: one read of the papers into typed columns, one stable radix sort of the known counts
- * (`rankByCitations`), then linear passes.
+ * Cost: one read of the papers into flat columns (columns.ts, stored.ts: the paper objects are
+ * walked once), one stable counting sort of the known counts (`rankByCitations`), then linear
+ * passes over the columns; the name-based figures (authorship.ts) are the one further pass, over
+ * every author name. What each part costs is measured by `npm run bench` (bench/README.md).
  */
 import type { Metrics, Paper } from '../schema';
 import { ageWeighted } from './age-weighted';
-import { aiScore } from './ai-score';
-import { authorship } from './authorship';
-import { toColumns } from './columns';
+import { type Authorship, coauthorship } from './authorship';
+import { type Columns, toColumns } from './columns';
 import { counts } from './counts';
 import { hFamily } from './h-family';
-import { fromPaper, type MetricPaper } from './input';
+import type { MetricPaper } from './input';
 import { novelty } from './novelty';
 import { profileStats } from './profile-stats';
 import { rankByCitations } from './ranked';
 import { since } from './since';
+import { storedColumns } from './stored';
 
 export type { MetricPaper } from './input';
 export { fromPaper, paperYear } from './input';
@@ -29,9 +31,19 @@ export interface MetricOptions {
   author?: string | null;
 }
 
-export function computeMetricSet(papers: MetricPaper[], opts: MetricOptions & { year: number }): Metrics {
-  const Y = opts.year;
-  const cols = toColumns(papers);
+/** Every metric but the name-based ones (first/last-author shares, co-authors). */
+export type Indices = Omit<Metrics, keyof Authorship>;
+
+/** Novelty needs at least 3 papers with text: with fewer it is null, and is not even set up. */
+function noveltyOf(cols: Columns): number | null {
+  return cols.withText < 3 ? null : novelty(cols.textPapers());
+}
+
+/**
+ * Every metric, in the key order of `Metrics` (as the CLI prints them); `names` gives the
+ * name-based ones (or nothing, for `computeIndices`).
+ */
+function metricsOf<A extends Partial<Authorship>>(cols: Columns, Y: number, names: (cols: Columns) => A): Indices & A {
   const ranked = rankByCitations(cols);
   const basic = counts(cols, ranked, Y);
   return {
@@ -39,13 +51,27 @@ export function computeMetricSet(papers: MetricPaper[], opts: MetricOptions & { 
     ...hFamily(ranked, basic.years),
     ...ageWeighted(cols, Y),
     ...since(cols, Y),
-    ...authorship(papers, opts.author),
-    ...profileStats(papers, cols),
-    aiScore: aiScore(papers),
-    novelty: novelty(papers),
+    ...names(cols),
+    ...profileStats(cols),
+    aiScore: cols.categories.aiScore(),
+    novelty: noveltyOf(cols),
   };
 }
 
+const byAuthor = (author: string | null | undefined) => (cols: Columns) => coauthorship(cols.names, author);
+
+export function computeMetricSet(papers: MetricPaper[], opts: MetricOptions & { year: number }): Metrics {
+  return metricsOf(toColumns(papers), opts.year, byAuthor(opts.author));
+}
+
 export function computeMetrics(papers: Paper[], opts: MetricOptions = {}): Metrics {
-  return computeMetricSet(papers.map(fromPaper), { year: opts.year ?? new Date().getUTCFullYear(), author: opts.author ?? null });
+  return metricsOf(storedColumns(papers), opts.year ?? new Date().getUTCFullYear(), byAuthor(opts.author));
+}
+
+/**
+ * `computeMetrics` without the name-based figures (first/last-author shares, co-authors) and so
+ * without their pass over every author name: the bench reports its cost apart (bench/README.md).
+ */
+export function computeIndices(papers: Paper[], opts: Pick<MetricOptions, 'year'> = {}): Indices {
+  return metricsOf(storedColumns(papers), opts.year ?? new Date().getUTCFullYear(), () => ({}));
 }

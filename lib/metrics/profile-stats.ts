@@ -4,7 +4,6 @@
  */
 import type { Metrics } from '../schema';
 import type { Columns } from './columns';
-import { type MetricPaper, recencyKey } from './input';
 
 export type ProfileStats = Pick<Metrics, 'primaryCategory' | 'categoryMix' | 'papersPerYear' | 'codeShare'>;
 
@@ -12,22 +11,24 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Paper i's recency key: its ISO date, else its year as `YYYY-00-00` (before any date in it); '' when undated. */
+function recencyOf(cols: Columns, i: number): string {
+  const date = cols.dateOf(i);
+  if (date) return date;
+  const y = cols.year[i]!;
+  return Number.isNaN(y) ? '' : `${String(y).padStart(4, '0')}-00-00`;
+}
+
 /**
  * Category mix: how many papers have each primary category, most first, ties by name. Primary
  * category: the most frequent; a tie goes to the category of the most recent paper (its date, else
- * its year, read as before any date in that year), then to name order.
+ * its year, read as before any date in that year), then to name order. The counts were taken while
+ * reading the papers (`CategoryTally`); only a tie sends us back to the tied categories' papers.
  */
-export function categories(papers: MetricPaper[]): Pick<Metrics, 'primaryCategory' | 'categoryMix'> {
-  const count = new Map<string, { n: number }>();
-  for (let i = 0; i < papers.length; i++) {
-    const cat = papers[i]!.primaryCategory;
-    if (!cat) continue;
-    const row = count.get(cat);
-    if (row) row.n++;
-    else count.set(cat, { n: 1 });
-  }
-  const categoryMix = [...count.entries()]
-    .map(([category, row]) => ({ category, count: row.n }))
+export function categories(cols: Columns): Pick<Metrics, 'primaryCategory' | 'categoryMix'> {
+  const { names, counts } = cols.categories;
+  const categoryMix = names
+    .map((category, id) => ({ category, count: counts[id]! }))
     .sort((a, b) => b.count - a.count || byName(a.category, b.category));
 
   const top = categoryMix[0];
@@ -35,11 +36,14 @@ export function categories(papers: MetricPaper[]): Pick<Metrics, 'primaryCategor
   const tied = new Set(categoryMix.filter((row) => row.count === top?.count).map((row) => row.category));
   if (tied.size > 1) {
     // Only now look at dates, and only at the tied categories' papers.
+    const isTied = names.map((name) => tied.has(name));
     const latest = new Map<string, string>();
-    for (const p of papers) {
-      if (!p.primaryCategory || !tied.has(p.primaryCategory)) continue;
-      const key = recencyKey(p);
-      if ((latest.get(p.primaryCategory) ?? '') <= key) latest.set(p.primaryCategory, key);
+    for (let i = 0; i < cols.N; i++) {
+      const id = cols.primary[i]!;
+      if (id < 0 || !isTied[id]) continue;
+      const key = recencyOf(cols, i);
+      const name = names[id]!;
+      if ((latest.get(name) ?? '') <= key) latest.set(name, key);
     }
     for (const category of tied) {
       if ((latest.get(category) ?? '') > (latest.get(primaryCategory!) ?? '')) primaryCategory = category;
@@ -106,6 +110,6 @@ export function codeShare(cols: Columns): number | null {
   return known > 0 ? withCode / known : null;
 }
 
-export function profileStats(papers: MetricPaper[], cols: Columns): ProfileStats {
-  return { ...categories(papers), papersPerYear: papersPerYear(cols), codeShare: codeShare(cols) };
+export function profileStats(cols: Columns): ProfileStats {
+  return { ...categories(cols), papersPerYear: papersPerYear(cols), codeShare: codeShare(cols) };
 }

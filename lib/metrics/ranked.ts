@@ -53,34 +53,60 @@ export function radixOrder(key: Uint32Array, maxKey: number): Int32Array {
   return idx;
 }
 
+/** Counts below this are placed by one counting sort; larger ones (rare) are radix-sorted apart. */
+const COUNTING_RANGE = 2 ** 16;
+
 export function rankByCitations(cols: Columns): Ranked {
   const { N, known: n, maxCitations: max } = cols;
-  // The known papers, compacted in input order.
-  const cKnown = new Float64Array(n);
-  const aKnown = new Float64Array(n);
-  for (let i = 0, j = 0; i < N; i++) {
-    const ci = cols.c[i]!;
-    if (Number.isNaN(ci)) continue;
-    cKnown[j] = ci;
-    aKnown[j] = cols.a[i]!;
-    j++;
-  }
-
-  let order: ArrayLike<number>;
-  if (cols.integral && max < 2 ** 32) {
-    const key = new Uint32Array(n);
-    for (let j = 0; j < n; j++) key[j] = max - cKnown[j]!;
-    order = radixOrder(key, max);
-  } else {
-    order = Array.from({ length: n }, (_, j) => j).sort((x, y) => cKnown[y]! - cKnown[x]!);
-  }
-
   const c = new Float64Array(n);
   const a = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const j = order[k]!;
-    c[k] = cKnown[j]!;
-    a[k] = aKnown[j]!;
+  if (!cols.integral || max >= 2 ** 32) {
+    // Not integer counts: a comparison sort (stable), over the known papers compacted in input order.
+    const known: number[] = [];
+    for (let i = 0; i < N; i++) if (!Number.isNaN(cols.c[i]!)) known.push(i);
+    known.sort((x, y) => cols.c[y]! - cols.c[x]!);
+    for (let k = 0; k < n; k++) {
+      c[k] = cols.c[known[k]!]!;
+      a[k] = cols.a[known[k]!]!;
+    }
+    return { n, c, a };
   }
+
+  // One stable counting sort, descending, of the counts below `range` (with heavy-tailed counts,
+  // nearly all of them); the few above go first, in their own order (`rankTail`). Two passes over
+  // the columns in all, where the LSD radix sort needed a compaction, two passes per 16 bits and a gather.
+  const range = Math.min(max + 1, COUNTING_RANGE);
+  const start = new Int32Array(range);
+  for (let i = 0; i < N; i++) {
+    const ci = cols.c[i]!;
+    if (ci < range) start[ci]!++; // NaN (unknown) fails the comparison
+  }
+  let next = n; // positions are handed out from the end, smallest count first
+  for (let v = 0; v < range; v++) {
+    next -= start[v]!;
+    start[v] = next;
+  }
+  const tail: number[] = []; // input positions of the counts ≥ range
+  for (let i = 0; i < N; i++) {
+    const ci = cols.c[i]!;
+    if (ci < range) {
+      const k = start[ci]!++;
+      c[k] = ci;
+      a[k] = cols.a[i]!;
+    } else if (ci >= range) tail.push(i);
+  }
+  if (tail.length > 0) rankTail(cols, tail, max, c, a);
   return { n, c, a };
+}
+
+/** Writes the papers at `tail` (counts ≥ the counting range) to the first positions, by count descending, ties in input order. */
+function rankTail(cols: Columns, tail: number[], max: number, c: Float64Array, a: Float64Array): void {
+  const key = new Uint32Array(tail.length);
+  for (let j = 0; j < tail.length; j++) key[j] = max - cols.c[tail[j]!]!;
+  const order = radixOrder(key, max);
+  for (let k = 0; k < tail.length; k++) {
+    const i = tail[order[k]!]!;
+    c[k] = cols.c[i]!;
+    a[k] = cols.a[i]!;
+  }
 }

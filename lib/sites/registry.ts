@@ -5,6 +5,10 @@
 import type { ParseOutcome, PageType } from '../schema';
 import * as arxiv from './arxiv';
 import { isAtomUrl, parseAtom } from './arxiv-atom';
+import * as dblp from './dblp';
+import * as gscholar from './gscholar';
+import * as openreview from './openreview';
+import * as semanticscholar from './semanticscholar-page';
 
 export interface SiteAdapter {
   site: string;
@@ -13,7 +17,7 @@ export interface SiteAdapter {
   parse(doc: Document, url: string): ParseOutcome;
 }
 
-export const adapters: readonly SiteAdapter[] = [arxiv];
+export const adapters: readonly SiteAdapter[] = [arxiv, gscholar, dblp, semanticscholar, openreview];
 
 export function adapterFor(url: string): SiteAdapter | null {
   return adapters.find((a) => a.matches(url)) ?? null;
@@ -24,7 +28,12 @@ export interface FeedParser {
   parse(text: string, url: string): ParseOutcome;
 }
 
-export const feeds: readonly FeedParser[] = [{ matches: isAtomUrl, parse: parseAtom }];
+export const feeds: readonly FeedParser[] = [
+  { matches: isAtomUrl, parse: parseAtom },
+  ...dblp.dblpFeeds,
+  { matches: openreview.isOpenReviewApiUrl, parse: (text, url) => openreview.profileFromOpenReview(text, url) },
+  { matches: semanticscholar.isS2AuthorApiUrl, parse: (text, url) => semanticscholar.profileFromS2(text, [], url) },
+];
 
 /**
  * Parse a saved page or API answer. `toDoc` turns HTML into a Document (DOMParser in a browser,

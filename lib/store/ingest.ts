@@ -5,16 +5,21 @@
  */
 import { authorFromRef } from '../authors';
 import { normaliseName } from '../sites/arxiv';
-import type { ScrapeResult } from '../schema';
+import type { ReportedMetric, ScrapeResult } from '../schema';
 import type { ScholarDb } from './db';
 import { mergePaper } from './merge';
+
+function mergeReported(old: ReportedMetric[], fresh: ReportedMetric[]): ReportedMetric[] {
+  const sources = new Set(fresh.map((r) => r.source));
+  return [...old.filter((r) => !sources.has(r.source)), ...fresh];
+}
 
 export interface IngestResult { authorId: string | null; stored: number }
 
 export async function ingestScrape(db: ScholarDb, scrape: ScrapeResult, now = new Date()): Promise<IngestResult> {
   const at = now.toISOString();
   // Only author pages and author searches are about one person; other pages just feed the paper cache.
-  const subject = scrape.author ? authorFromRef(scrape.author, scrape.authors) : null;
+  const subject = scrape.author ? authorFromRef(scrape.author, scrape.authors, scrape.site, scrape.affiliations ?? []) : null;
   const authorId = subject?.id ?? null;
   const papers = [...new Map(scrape.papers.map((p) => [p.id, p])).values()];
   await db.transaction('rw', [db.papers, db.authors, db.authorPapers, db.views], async () => {
@@ -26,7 +31,9 @@ export async function ingestScrape(db: ScholarDb, scrape: ScrapeResult, now = ne
         ...subject,
         nameKey: normaliseName(subject.name),
         ids: { ...existing?.ids, ...subject.ids },
-        affiliations: existing?.affiliations ?? [],
+        affiliations: subject.affiliations.length ? subject.affiliations : existing?.affiliations ?? [],
+        // What this page states replaces what the same source stated before; other sources' values stay.
+        reported: mergeReported(existing?.reported ?? [], scrape.reported ?? []),
         url: subject.url ?? scrape.url,
         firstSeenAt: existing?.firstSeenAt ?? at,
         viewedAt: at,

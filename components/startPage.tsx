@@ -1,0 +1,63 @@
+/**
+ * The content-script side of every site, shared: scrape with the site's adapter, hand the result to
+ * the background, then mount the overlay card (pages about a person or a search) or the badges after
+ * cached authors' names, each in its own shadow root.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import { AuthorBadge } from './AuthorBadge';
+import { Overlay } from './Overlay';
+import { runPage, type PageDeps } from '@/lib/content/run-page';
+import { request } from '@/lib/messaging';
+
+const COLLAPSED_KEY = 'overlay.collapsed';
+
+export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 'parse' | 'findAuthorAnchors'>): Promise<void> {
+  const send = (m: unknown) => browser.runtime.sendMessage(m);
+  await runPage(document, location.href, {
+    ...site,
+    ingest: async (scrape) => (await request(send, 'ingest', { scrape })).profile,
+    lookup: async (refs) => (await request(send, 'lookupAuthors', { refs })).found,
+    log: (m) => console.debug(m),
+    async showOverlay(profile) {
+      const stored = await browser.storage.local.get(COLLAPSED_KEY);
+      const collapsed = stored[COLLAPSED_KEY] === true;
+      const ui = await createShadowRootUi(ctx, {
+        name: 'scholar-lens-overlay',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        isolateEvents: true,
+        onMount(container) {
+          const which = profile.author ? { authorId: profile.author.id } : { url: location.href, pageOnly: true };
+          const poll = async () => (await request(send, 'getProfile', which)).profile;
+          render(<Overlay profile={profile} collapsed={collapsed} poll={poll}
+            onToggle={(c) => void browser.storage.local.set({ [COLLAPSED_KEY]: c })} />, container);
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+    },
+    async showBadge(anchor, summary) {
+      const ui = await createShadowRootUi(ctx, {
+        name: 'scholar-lens-badge',
+        position: 'inline',
+        anchor,
+        append: (anchorEl, ui) => anchorEl.after(ui),
+        onMount(container, _shadow, host) {
+          // The shadow root holds its own <html><body>; all three must flow inline after the name.
+          for (const el of [host, container.parentElement, container]) el?.style.setProperty('display', 'inline');
+          render(<AuthorBadge summary={summary} />, container);
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+    },
+  });
+}
