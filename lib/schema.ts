@@ -50,6 +50,8 @@ export const Paper = z.object({
   citationsFetchedAt: IsoTime.nullable().default(null),
   /** When the arXiv API last gave this paper's full metadata (null: only a page has been read). */
   metadataFetchedAt: IsoTime.nullable().default(null),
+  /** When the Hugging Face papers API was last asked for this paper's code links. */
+  codeFetchedAt: IsoTime.nullable().default(null),
   /** Where this record came from and when it was read. */
   source: SourceName,
   fetchedAt: IsoTime,

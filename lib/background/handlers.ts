@@ -1,6 +1,6 @@
 /** The background worker's answers to each protocol message. */
 import type { Enricher } from '../enrich/runner';
-import { needsIdentity, planJobs } from '../enrich/plan';
+import { needsIdentity, needsOpenAlex, planJobs } from '../enrich/plan';
 import { enqueue } from '../enrich/queue';
 import { enrichmentStatus } from '../enrich/status';
 import type { Handlers } from '../messaging';
@@ -29,6 +29,7 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
     const planned = planJobs(profile.papers, settings, now().getTime());
     const row = profile.author ? await db.authors.get(profile.author.id) : undefined;
     if (row && needsIdentity(row, settings, now().getTime())) planned.push({ kind: 'identity', paperId: row.id });
+    if (row && needsOpenAlex(row, settings, now().getTime())) planned.push({ kind: 'openalex', paperId: row.id });
     await enqueue(db, planned, now());
     void enrichment.enricher.kick();
   }
@@ -37,6 +38,8 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
     if (!enrichment || !profile) return profile;
     const { enricher } = enrichment;
     const status = await enrichmentStatus(db, profile.papers, await enrichment.settings(), enricher, now().getTime());
+    // Jobs whose backoff has ended are picked up by the next progress poll; offline, only a refresh tries again.
+    if (status.pending > 0 && !enricher.running && !enricher.offline) void enricher.kick();
     return { ...profile, enrichment: status };
   }
 

@@ -9,7 +9,9 @@ import type { JobKind } from '../store/db';
 export interface PlannedJob { kind: JobKind; paperId: string }
 
 /** The settings switch of the source each kind of job asks. */
-const SOURCE_OF: Record<JobKind, keyof Settings['sources']> = { metadata: 'arxivApi', citations: 'semanticScholar', identity: 'semanticScholar' };
+const SOURCE_OF: Record<JobKind, keyof Settings['sources']> = {
+  metadata: 'arxivApi', citations: 'semanticScholar', identity: 'semanticScholar', code: 'huggingface', openalex: 'openAlex',
+};
 
 /** Whether jobs of this kind may run (and count as waiting) under these settings. */
 export function sourceOn(kind: JobKind, settings: Settings): boolean {
@@ -33,11 +35,16 @@ export function needsCitations(p: Paper, settings: Settings, now: number): boole
   return settings.sources.semanticScholar && !!p.arxivId && olderThan(p.citationsFetchedAt, ttlMs(settings).citations, now);
 }
 
+export function needsCode(p: Paper, settings: Settings, now: number): boolean {
+  return settings.sources.huggingface && !!p.arxivId && olderThan(p.codeFetchedAt, ttlMs(settings).metadata, now);
+}
+
 export function planJobs(papers: Paper[], settings: Settings, now: number): PlannedJob[] {
   const jobs: PlannedJob[] = [];
   for (const p of papers) {
     if (needsMetadata(p, settings, now)) jobs.push({ kind: 'metadata', paperId: p.id });
     if (needsCitations(p, settings, now)) jobs.push({ kind: 'citations', paperId: p.id });
+    if (needsCode(p, settings, now)) jobs.push({ kind: 'code', paperId: p.id });
   }
   return jobs;
 }
@@ -45,4 +52,9 @@ export function planJobs(papers: Paper[], settings: Settings, now: number): Plan
 /** Ask Semantic Scholar who an arXiv author is, unless we know or asked within the metadata TTL. */
 export function needsIdentity(author: { ids: { semanticScholar?: string }; identityCheckedAt?: string }, settings: Settings, now: number): boolean {
   return settings.sources.semanticScholar && !author.ids.semanticScholar && olderThan(author.identityCheckedAt, ttlMs(settings).metadata, now);
+}
+
+/** OpenAlex's second opinion needs the user's key and the author's ORCID (which S2 gives). */
+export function needsOpenAlex(author: { ids: { orcid?: string }; openAlexCheckedAt?: string }, settings: Settings, now: number): boolean {
+  return settings.sources.openAlex && settings.keys.openAlex !== '' && !!author.ids.orcid && olderThan(author.openAlexCheckedAt, ttlMs(settings).metadata, now);
 }

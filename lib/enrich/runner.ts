@@ -10,6 +10,7 @@ import { author, citationCounts, paperAuthors, S2_BATCH_SIZE, type S2AuthorProfi
 import type { AuthorRow } from '../store/db';
 import { papersOfAuthor, sortNewestFirst } from '../store/profile';
 import { agreeOn, matchS2Author } from './identity';
+import { fetchCodeLinks, fetchOpenAlex } from './second-sources';
 import type { Paper } from '../schema';
 import type { Settings } from '../settings';
 import type { JobKind, JobRow, ScholarDb } from '../store/db';
@@ -24,7 +25,7 @@ export interface EnricherDeps {
   now?: () => Date;
 }
 
-export interface RunReport { metadata: number; citations: number; identity: number; offline: boolean; errors: string[] }
+export interface RunReport { metadata: number; citations: number; identity: number; code: number; openalex: number; offline: boolean; errors: string[] }
 
 /** Papers asked about per author: two answers that agree (or one) decide; at most 3 S2 requests an author. */
 const IDENTITY_PAPERS = 2;
@@ -65,7 +66,8 @@ export class Enricher {
   }
 
   private async runAll(): Promise<RunReport> {
-    const report: RunReport = { metadata: 0, citations: 0, identity: 0, offline: false, errors: [] };
+    const report: RunReport = { metadata: 0, citations: 0, identity: 0, code: 0, openalex: 0, offline: false, errors: [] };
+    const at = () => this.now().toISOString();
     const settings = await this.deps.settings();
     await Promise.all([
       this.loop('metadata', ARXIV_BATCH_SIZE, (jobs) => this.fetchMetadata(jobs), report),
@@ -74,6 +76,8 @@ export class Enricher {
         // Same host as citations: after them, so the headline numbers come first.
         await this.loop('identity', 1, (jobs) => this.resolveIdentity(jobs[0]!, settings), report);
       })(),
+      this.loop('code', 10, (jobs) => fetchCodeLinks(this.deps.db, this.deps.http, jobs, at()), report),
+      this.loop('openalex', 1, (jobs) => fetchOpenAlex(this.deps.db, this.deps.http, jobs[0]!, settings.keys.openAlex, at()), report),
     ]);
     this.offline = report.offline;
     this.lastError = report.errors.at(-1) ?? null;

@@ -9,6 +9,13 @@
  */
 import { AI_CATEGORIES } from './ai-score';
 
+/** w of a paper whose primary category is not an AI one: 0.5 when a cross-list is, else 0. */
+function crossListed(categories: readonly string[] | null | undefined): number {
+  if (categories == null) return 0;
+  for (let k = 0; k < categories.length; k++) if (AI_CATEGORIES.has(categories[k]!)) return 0.5;
+  return 0;
+}
+
 export class CategoryTally {
   /** Distinct primary categories, by id. */
   readonly names: string[] = [];
@@ -35,18 +42,12 @@ export class CategoryTally {
       }
       this.counts[id]!++;
     }
-    const listed = categories != null && categories.length > 0;
-    if (id < 0 && !listed) return id; // no category at all: left out of the AI Score
-    this.aiPapers++;
+    // The cross-lists are only read when they can matter: every read is a cache miss on a large profile.
     if (id >= 0 && this.ai[id]) this.aiSum += 1;
-    else if (listed) {
-      for (let k = 0; k < categories.length; k++) {
-        if (AI_CATEGORIES.has(categories[k]!)) {
-          this.aiSum += 0.5;
-          break;
-        }
-      }
-    }
+    else if (id >= 0) this.aiSum += crossListed(categories);
+    else if (categories != null && categories.length > 0) this.aiSum += crossListed(categories);
+    else return id; // no category at all: left out of the AI Score
+    this.aiPapers++;
     return id;
   }
 

@@ -53,8 +53,13 @@ export function radixOrder(key: Uint32Array, maxKey: number): Int32Array {
   return idx;
 }
 
-/** Counts below this are placed by one counting sort; larger ones (rare) are radix-sorted apart. */
-const COUNTING_RANGE = 2 ** 16;
+/**
+ * Counts below the counting range are placed by one counting sort; larger ones (rare: counts are
+ * heavy-tailed) are radix-sorted apart. The range is at most 2^16, and about 2n so that the array
+ * of counts stays small next to the papers (a small profile must not pay for 2^16 slots).
+ */
+const MAX_RANGE = 2 ** 16;
+const rangeFor = (n: number, max: number) => Math.min(max + 1, MAX_RANGE, Math.max(1024, 2 * n));
 
 export function rankByCitations(cols: Columns): Ranked {
   const { N, known: n, maxCitations: max } = cols;
@@ -75,7 +80,7 @@ export function rankByCitations(cols: Columns): Ranked {
   // One stable counting sort, descending, of the counts below `range` (with heavy-tailed counts,
   // nearly all of them); the few above go first, in their own order (`rankTail`). Two passes over
   // the columns in all, where the LSD radix sort needed a compaction, two passes per 16 bits and a gather.
-  const range = Math.min(max + 1, COUNTING_RANGE);
+  const range = rangeFor(n, max);
   const start = new Int32Array(range);
   for (let i = 0; i < N; i++) {
     const ci = cols.c[i]!;

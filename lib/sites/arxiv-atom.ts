@@ -185,6 +185,7 @@ function parseEntry(entry: Element, fetchedAt: string): Paper | null {
     citationsFetchedAt: null,
     // An API entry is the paper's full metadata.
     metadataFetchedAt: fetchedAt,
+    codeFetchedAt: null,
     source: 'arxiv-api',
     fetchedAt,
   };

@@ -54,14 +54,20 @@ export function openAlexAuthorId(id: string): string | null {
   return m?.[1] ? m[1].toUpperCase() : null;
 }
 
-/** One OpenAlex author; null on 404 or when `id` is not an OpenAlex author id. */
+/** `orcid:0000-0002-1825-0097` or an orcid.org URL → OpenAlex's `orcid:` author key; null otherwise. */
+export function orcidAuthorKey(id: string): string | null {
+  const m = /^(?:orcid:|https?:\/\/orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i.exec(id.trim());
+  return m?.[1] ? `orcid:${m[1].toUpperCase()}` : null;
+}
+
+/** One OpenAlex author, by OpenAlex id or by ORCID; null on 404 or when `id` is neither. */
 export async function openAlexAuthor(
   http: HttpClient,
   id: string,
   apiKey?: string | null,
   opts?: { now?: () => Date },
 ): Promise<OpenAlexAuthor | null> {
-  const short = openAlexAuthorId(id);
+  const short = openAlexAuthorId(id) ?? orcidAuthorKey(id);
   if (!short) return null;
   const url = `${OPENALEX_API}/authors/${short}${apiKey ? `?api_key=${encodeURIComponent(apiKey)}` : ''}`;
   let a: OpenAlexAuthorEntity;

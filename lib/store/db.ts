@@ -13,6 +13,8 @@ export interface AuthorRow extends Author {
   reported?: ReportedMetric[];
   /** When we last asked Semantic Scholar who this author is (asked again after the metadata TTL). */
   identityCheckedAt?: string;
+  /** When we last asked OpenAlex for this author's numbers (by ORCID). */
+  openAlexCheckedAt?: string;
   firstSeenAt: string;
   viewedAt: string;
 }
@@ -35,8 +37,8 @@ export interface JobRow {
   createdAt: string;
   lastError: string | null;
 }
-/** For 'identity' jobs `paperId` holds the author's id: one job per author. */
-export type JobKind = 'metadata' | 'citations' | 'identity';
+/** For the per-author kinds ('identity', 'openalex') `paperId` holds the author's id: one job per author. */
+export type JobKind = 'metadata' | 'citations' | 'code' | 'identity' | 'openalex';
 
 export const DB_NAME = 'scholar-lens';
 

@@ -68,6 +68,7 @@ export function mergePaper(old: Paper | undefined, fresh: Paper): Paper {
     citationsSource: freshCites ? fresh.citationsSource : old.citationsSource,
     citationsFetchedAt: freshCites ? fresh.citationsFetchedAt : old.citationsFetchedAt,
     metadataFetchedAt: latest(fresh.metadataFetchedAt ?? null, old.metadataFetchedAt ?? null),
+    codeFetchedAt: latest(fresh.codeFetchedAt ?? null, old.codeFetchedAt ?? null),
     source: fresh.source,
     fetchedAt: latest(fresh.fetchedAt, old.fetchedAt) ?? fresh.fetchedAt,
   };

@@ -133,6 +133,7 @@ describeFixtures('DBLP publication search API, "attention is all you need"', () 
       citationsSource: null,
       citationsFetchedAt: null,
       metadataFetchedAt: null,
+      codeFetchedAt: null,
       source: 'dblp',
       fetchedAt: NOW.toISOString(),
     });
