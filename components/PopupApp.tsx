@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Profile } from '@/lib/schema';
 import { EnrichmentLine } from './EnrichmentLine';
+import { LinkedSources } from './LinkedSources';
 import { MetricsDetails } from './MetricsDetails';
 import { PaperList } from './PaperList';
 import { ProfileCard } from './ProfileCard';
@@ -11,7 +12,9 @@ type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message:
 /** `load({ refresh: true })` on open (queues fetches for what is missing); `refresh: false` for progress polls. */
 export type ProfileLoader = (opts: { refresh: boolean }) => Promise<Profile | null>;
 
-export function PopupApp({ load }: { load: ProfileLoader }) {
+export type Unlinker = (authorId: string, otherId: string) => Promise<Profile | null>;
+
+export function PopupApp({ load, unlink }: { load: ProfileLoader; unlink?: Unlinker }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     load({ refresh: true }).then(
@@ -29,16 +32,20 @@ export function PopupApp({ load }: { load: ProfileLoader }) {
       </div>
     );
   }
-  return <ProfileView initial={state.profile} poll={load} />;
+  const onUnlink = unlink && state.profile.author
+    ? (otherId: string) => void unlink(state.profile.author!.id, otherId).then((p) => p && setState({ kind: 'ready', profile: p }))
+    : undefined;
+  return <ProfileView initial={state.profile} poll={load} onUnlink={onUnlink} />;
 }
 
-function ProfileView({ initial, poll }: { initial: Profile; poll: ProfileLoader }) {
+function ProfileView({ initial, poll, onUnlink }: { initial: Profile; poll: ProfileLoader; onUnlink?: (otherId: string) => void }) {
   const [tab, setTab] = useState<'papers' | 'metrics'>('papers');
   const again = useCallback(() => poll({ refresh: false }), [poll]);
   const profile = useLiveProfile(initial, again) ?? initial;
   return (
     <main class="sl-popup">
       <ProfileCard profile={profile} />
+      <LinkedSources profile={profile} onUnlink={onUnlink} />
       <EnrichmentLine enrichment={profile.enrichment} />
       <div class="sl-tabs" role="tablist" aria-label="Profile views">
         {(['papers', 'metrics'] as const).map((t) => (

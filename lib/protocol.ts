@@ -40,6 +40,11 @@ export const protocol = {
     request: z.object({ refs: z.array(AuthorRef).max(5000) }),
     response: z.object({ found: z.array(AuthorSummary.extend({ index: z.number().int() })) }),
   },
+  /** The user says a linked record is another person: undo the link (for good) and answer the new profile. */
+  unlinkAuthors: {
+    request: z.object({ authorId: z.string(), otherId: z.string() }),
+    response: z.object({ profile: Profile.nullable() }),
+  },
   /** Options page: drop cached papers, profiles and pending fetches (the watchlist and settings stay). */
   clearCache: {
     request: z.object({}),

@@ -50,6 +50,10 @@ export const Paper = z.object({
   citationsFetchedAt: IsoTime.nullable().default(null),
   /** When the arXiv API last gave this paper's full metadata (null: only a page has been read). */
   metadataFetchedAt: IsoTime.nullable().default(null),
+  /** On a profile merged across sites: every source's count (the `citations` field is the highest). */
+  citationsBySource: z.array(z.object({ source: SourceName, count: z.number().int().nonnegative(), at: IsoTime.nullable() })).optional(),
+  /** On a profile merged across sites: the sources this paper was seen on. */
+  sources: z.array(SourceName).optional(),
   /** When the Hugging Face papers API was last asked for this paper's code links. */
   codeFetchedAt: IsoTime.nullable().default(null),
   /** Where this record came from and when it was read. */
@@ -240,5 +244,7 @@ export const Profile = z.object({
   provenance: z.array(Provenance),
   viewedAt: IsoTime.nullable(),
   enrichment: Enrichment.nullable().default(null),
+  /** Records of the same person from other sources, merged into this profile, with the evidence. */
+  linked: z.array(z.object({ authorId: z.string(), name: z.string(), source: z.string(), evidence: z.string() })).default([]),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -14,4 +14,8 @@ async function load({ refresh }: { refresh: boolean }) {
   return profile;
 }
 
-render(<PopupApp load={load} />, document.getElementById('app')!);
+async function unlink(authorId: string, otherId: string) {
+  return (await request(send, 'unlinkAuthors', { authorId, otherId })).profile;
+}
+
+render(<PopupApp load={load} unlink={unlink} />, document.getElementById('app')!);

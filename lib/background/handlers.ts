@@ -10,7 +10,9 @@ import type { ScholarDb } from '../store/db';
 import { clearCache } from '../store/clear';
 import { ingestScrape } from '../store/ingest';
 import { lookupAuthors, profileForUrl } from '../store/lookup';
-import { loadAuthorProfile, loadPageProfile } from '../store/profile';
+import { loadGroupProfile } from '../store/group-profile';
+import { detectLinks, unlinkAuthors } from '../store/links';
+import { loadPageProfile } from '../store/profile';
 
 /** Enrichment is optional so the cache-only behaviour stays testable on its own. */
 export interface EnrichmentDeps {
@@ -46,19 +48,24 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
   return {
     async ingest({ scrape }) {
       const { authorId, stored } = await ingestScrape(db, scrape);
-      const profile = authorId ? await loadAuthorProfile(db, authorId) : await loadPageProfile(db, scrape.url);
+      if (authorId) await detectLinks(db, authorId);
+      const profile = authorId ? await loadGroupProfile(db, authorId) : await loadPageProfile(db, scrape.url);
       await refresh(profile);
       return { authorId, stored, profile: await withStatus(profile) };
     },
     async getProfile({ url, authorId, refresh: wantsRefresh, pageOnly }) {
       const profile = authorId
-        ? await loadAuthorProfile(db, authorId)
+        ? await loadGroupProfile(db, authorId)
         : pageOnly && url ? await loadPageProfile(db, url) : await profileForUrl(db, url);
       if (wantsRefresh) await refresh(profile);
       return { profile: await withStatus(profile) };
     },
     async lookupAuthors({ refs }) {
       return { found: await lookupAuthors(db, refs) };
+    },
+    async unlinkAuthors({ authorId, otherId }) {
+      await unlinkAuthors(db, authorId, otherId);
+      return { profile: await withStatus(await loadGroupProfile(db, authorId)) };
     },
     async clearCache() {
       return { removed: await clearCache(db) };

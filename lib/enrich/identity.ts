@@ -4,28 +4,11 @@
  * author's most recent arXiv papers, find the one listed author whose name fits, and read that
  * S2 author's record: its h-index, citation and paper counts become source-reported values.
  */
+import { namesFit } from '../identity/evidence';
 import { normaliseName } from '../sites/arxiv';
 import type { S2AuthorLink } from '../sources/semanticscholar';
 
-function parts(name: string): { last: string; given: string[] } {
-  const words = normaliseName(name).split(' ').filter(Boolean);
-  return { last: words.at(-1) ?? '', given: words.slice(0, -1) };
-}
-
-/** Same surname; each given name agrees with the other's or with its initial ("p" ~ "prithviraj"). */
-export function namesFit(a: string, b: string): boolean {
-  const x = parts(a);
-  const y = parts(b);
-  if (!x.last || x.last !== y.last) return false;
-  const n = Math.min(x.given.length, y.given.length);
-  for (let i = 0; i < n; i++) {
-    const g = x.given[i]!;
-    const h = y.given[i]!;
-    if (g === h) continue;
-    if (g.length === 1 ? !h.startsWith(g) : h.length === 1 ? !g.startsWith(h) : true) return false;
-  }
-  return true;
-}
+export { namesFit };
 
 /** The S2 id of the one listed author whose name fits ours; null when none or several fit (no guessing). */
 export function matchS2Author(ourName: string, listed: S2AuthorLink[]): string | null {

@@ -3,6 +3,10 @@
  * an AI category, 0.5 when only a cross-list is, else 0; the score is 100 × the mean of w over the
  * papers that carry any category (papers without categories say nothing either way). Null when
  * no paper carries a category.
+ *
+ * `aiWeight` and `aiScore` state the rule over `MetricPaper`s; the metric set applies the same rule
+ * while it reads the papers (`CategoryTally`, category-tally.ts), so as not to walk them again.
+ * tests/unit/metrics-stored.test.ts holds the two equal.
  */
 import type { MetricPaper } from './input';
 

@@ -9,7 +9,11 @@
  * without its Unicode machinery for ASCII names), and people are merged by normalised name then.
  * The spelling table is a prototype-less object used as a dictionary, not a Map: in V8 a keyed
  * load internalises the name once and later loads of the same string skip hashing, which made this
- * pass ~30% faster on 100,000 papers (any string is a valid key there: no prototype, no `__proto__`).
+ * pass 10–30% faster on 100,000 papers (any string is a valid key there: no prototype, no `__proto__`).
+ *
+ * What is left is memory-bound: with tens of thousands of distinct names the tables outgrow the
+ * caches, and each name costs a few cache misses (its string, its table slot, its counters), plus
+ * the normalisation and insertion of each new spelling. bench/README.md has the figures.
  */
 import type { Metrics } from '../schema';
 import { normaliseName } from '../sites/arxiv';

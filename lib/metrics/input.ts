@@ -51,14 +51,3 @@ export function fromPaper(p: Paper): MetricPaper {
     codeLinks: p.links.code.length,
   };
 }
-
-/** Whether a year is known: a finite integer. */
-function isKnownYear(y: number | null | undefined): y is number {
-  return y != null && y - Math.floor(y) === 0;
-}
-
-/** Sortable recency key: the ISO date, else the year (as `YYYY-00-00`, before any date in it); '' when undated. */
-export function recencyKey(p: MetricPaper): string {
-  if (p.date) return p.date;
-  return isKnownYear(p.year) ? `${String(p.year).padStart(4, '0')}-00-00` : '';
-}

@@ -2,10 +2,12 @@
  * The one sort every rank-based metric shares: the papers with a known citation count, by
  * citations descending, ties kept in input order (a stable sort), as typed columns c and a.
  *
- * Citation counts are integers, so this is an LSD radix sort on the key max − c_i: one counting
- * sort (a stable pass) when max < 2^16, else two passes of up to 16 bits each. O(n + 2^16), no
- * comparisons. Non-integer counts, or counts of 2^32 and more, fall back to
- * `Array.prototype.sort` (also stable).
+ * Citation counts are integers and heavy-tailed, so this is one stable counting sort of the counts
+ * below a range of at most 2^16 (`rankByCitations`: a pass to count, a pass to place), with the few
+ * counts above it ranked first by an LSD radix sort on max − c_i (`radixOrder`: 16 bits a pass).
+ * O(n + range), no comparisons; it replaced a radix sort of every count, which took a compaction,
+ * two passes per 16 bits and a gather (~3× the time on 100,000 papers). Non-integer counts, or
+ * counts of 2^32 and more, fall back to `Array.prototype.sort` (also stable).
  */
 import type { Columns } from './columns';
 

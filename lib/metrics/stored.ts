@@ -5,8 +5,9 @@
  *
  * Same readings as `fromPaper` (input.ts): year = `paperYear` (year ?? published year ?? updated
  * year), authors = the names' count, code links known (a stored paper always lists them), date =
- * published ?? updated. The ISO year is read with character codes, the same test as the regular
- * expression /^(\d{4})-/ of `paperYear`, which cost more than the rest of the pass together.
+ * published ?? updated. The ISO year is read with character codes — the same test as the regular
+ * expression /^(\d{4})-/ of `paperYear`, which cost about as much as the rest of this pass on the
+ * bench's papers (80% of them have no `year` of their own, so their date is read).
  */
 import type { Paper } from '../schema';
 import { type Columns, ColumnWriter } from './columns';

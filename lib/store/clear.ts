@@ -2,7 +2,7 @@
 import type { ScholarDb } from './db';
 
 export async function clearCache(db: ScholarDb): Promise<number> {
-  const tables = [db.papers, db.authors, db.authorPapers, db.views, db.jobs];
+  const tables = [db.papers, db.authors, db.authorPapers, db.views, db.jobs, db.links];
   return db.transaction('rw', tables, async () => {
     let removed = 0;
     for (const t of tables) {

@@ -40,6 +40,19 @@ export interface JobRow {
 /** For the per-author kinds ('identity', 'openalex') `paperId` holds the author's id: one job per author. */
 export type JobKind = 'metadata' | 'citations' | 'code' | 'identity' | 'openalex';
 
+/** Two author records (different sources) found to be one person, or told apart by the user. */
+export interface LinkRow {
+  /** `${a}|${b}` with a < b. */
+  key: string;
+  a: string;
+  b: string;
+  /** Why: "shared ORCID 0000-…", "3 shared papers (2007.12255, …)". */
+  evidence: string;
+  createdAt: string;
+  /** The user said these are different people: the link is kept (so it is not found again) but not used. */
+  unlinked: boolean;
+}
+
 export const DB_NAME = 'scholar-lens';
 
 export class ScholarDb extends Dexie {
@@ -48,6 +61,7 @@ export class ScholarDb extends Dexie {
   authorPapers!: Dexie.Table<AuthorPaperRow, [string, string]>;
   views!: EntityTable<ViewRow, 'url'>;
   jobs!: EntityTable<JobRow, 'key'>;
+  links!: EntityTable<LinkRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -60,6 +74,10 @@ export class ScholarDb extends Dexie {
     // v2: the enrichment queue. Existing rows need no change (papers gain optional fields).
     this.version(2).stores({
       jobs: 'key, kind, state, notBefore, paperId',
+    });
+    // v3: links between one person's records on different sites.
+    this.version(3).stores({
+      links: 'key, a, b',
     });
   }
 }

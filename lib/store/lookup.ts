@@ -7,7 +7,8 @@ import type { AuthorSummary } from '../protocol';
 import { authorKey, normaliseName } from '../sites/arxiv';
 import type { AuthorRef, Profile } from '../schema';
 import type { AuthorRow, ScholarDb } from './db';
-import { loadAuthorProfile, loadPageProfile, papersOfAuthor } from './profile';
+import { loadGroupProfile } from './group-profile';
+import { loadPageProfile, papersOfAuthor } from './profile';
 
 async function summarise(db: ScholarDb, row: AuthorRow, matchedBy: AuthorSummary['matchedBy']): Promise<AuthorSummary> {
   const m = computeMetrics(await papersOfAuthor(db, row.id), { author: row.name });
@@ -44,16 +45,16 @@ export async function lookupAuthors(db: ScholarDb, refs: AuthorRef[]): Promise<(
  */
 export async function profileForUrl(db: ScholarDb, url: string | undefined): Promise<Profile | null> {
   const view = url ? await db.views.get(url) : undefined;
-  if (view?.authorId) return loadAuthorProfile(db, view.authorId);
+  if (view?.authorId) return loadGroupProfile(db, view.authorId);
   if (view) {
     for (const paper of await db.papers.bulkGet(view.paperIds.slice(0, 50))) {
       for (const [i, name] of (paper?.authors ?? []).entries()) {
         const hit = await findCachedAuthor(db, { name, url: paper?.authorUrls[i] ?? null, arxivId: null, query: null });
-        if (hit) return loadAuthorProfile(db, hit.row.id);
+        if (hit) return loadGroupProfile(db, hit.row.id);
       }
     }
   }
   const recent = await db.authors.orderBy('viewedAt').last();
-  if (recent) return loadAuthorProfile(db, recent.id);
+  if (recent) return loadGroupProfile(db, recent.id);
   return view ? loadPageProfile(db, view.url) : null;
 }

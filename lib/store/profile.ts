@@ -38,7 +38,7 @@ export function provenanceFor(metrics: Metrics, papers: Paper[], pageSource: str
 export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null, reported: ReportedMetric[] = []): Profile {
   const sorted = sortNewestFirst(papers);
   const metrics = computeMetrics(sorted, { author: author?.name ?? null });
-  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null };
+  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null, linked: [] };
 }
 
 function toAuthor(row: AuthorRow): Author {

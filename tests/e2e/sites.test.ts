@@ -7,10 +7,12 @@ import { fixturePath, hasFixtures } from '../fixtures';
 
 const SCHOLAR_URL = 'https://scholar.google.com/citations?hl=pt-PT&user=AoKJ_g4AAAAJ';
 const DBLP_URL = 'https://dblp.org/pid/123/4567-2.html';
+const ARXIV_SANTOS_URL = 'https://arxiv.org/search/?searchtype=author&query=Santos%2C+C+D';
 
 const pages: Record<string, () => string> = {
   [SCHOLAR_URL]: () => readFileSync(fixturePath('gscholar/profile-AoKJ_g4AAAAJ-2025-pt-PT-saved.html'), 'utf8'),
   [DBLP_URL]: () => readFileSync('tests/pages/dblp-person-synthetic.html', 'utf8'),
+  [ARXIV_SANTOS_URL]: () => readFileSync('tests/pages/arxiv-search-author-santos.html', 'utf8'),
 };
 
 const statValue = (scope: Locator, metric: string) => scope.locator(`.sl-stat[data-metric="${metric}"] .sl-stat-value`).innerText();
@@ -28,13 +30,14 @@ describe.skipIf(!!skipReason)('overlay on Google Scholar and DBLP', () => {
     await b?.close();
   });
 
-  it('reads a real Google Scholar profile: 176 papers, the table as the source says it', async () => {
+  it('reads a real Google Scholar profile: 176 rows, 168 works, the table as the source says it', async () => {
     const page = await b.context.newPage();
     await page.goto(SCHOLAR_URL);
     const overlay = page.getByTestId('sl-overlay');
     await expect.poll(() => overlay.count(), { timeout: 20_000 }).toBe(1);
     expect(await overlay.locator('.sl-name').innerText()).toBe('Carlos Denner dos Santos');
-    expect(await overlay.locator('.sl-papers-head').innerText()).toBe('176 Papers');
+    // Scholar lists 8 works twice (e.g. arXiv 2007.12255 under two venue spellings): one paper each.
+    expect(await overlay.locator('.sl-papers-head').innerText()).toBe('168 Papers');
     expect(await statValue(overlay, 'citations')).toBe('1,799');
     expect(await statValue(overlay, 'h')).toBe('17');
     const tip = await overlay.locator('.sl-stat[data-metric="citations"] [role=tooltip]').textContent();
@@ -56,5 +59,26 @@ describe.skipIf(!!skipReason)('overlay on Google Scholar and DBLP', () => {
     expect(await overlay.locator('.sl-name').innerText()).toBe('Ada Example');
     expect(await overlay.locator('.sl-papers-head').innerText()).toBe('4 Papers');
     await page.close();
+  });
+
+  it('after the same author on arXiv and on Scholar, the popup shows one merged profile, which can be unlinked', async () => {
+    const page = await b.context.newPage();
+    await page.goto(ARXIV_SANTOS_URL);
+    await expect.poll(() => page.getByTestId('sl-overlay').count(), { timeout: 20_000 }).toBe(1);
+    await page.close();
+    const popup = await openPopup(b, ARXIV_SANTOS_URL);
+    await expect.poll(() => popup.locator('.sl-name').innerText(), { timeout: 10_000 }).toBe('Carlos Denner dos Santos');
+    // Linked on evidence: three arXiv papers that Scholar lists too (names fit; a name alone never links).
+    const linked = popup.locator('[data-linked="gscholar:AoKJ_g4AAAAJ"]');
+    expect(await linked.count()).toBe(1);
+    expect(await linked.locator('span').getAttribute('title')).toMatch(/linked on \d shared papers \(.*2007\.12255/);
+    // Scholar's 168 works + 3 arXiv papers that are the same works as Scholar rows: still 168.
+    expect(await popup.locator('.sl-papers-head').innerText()).toBe('168 Papers');
+    const home = popup.locator('.sl-paper', { hasText: 'Home Advantage in the Brazilian Elite Football' });
+    expect(await home.count()).toBe(1);
+    await linked.getByRole('button', { name: /unlink/i }).click();
+    await expect.poll(() => popup.locator('.sl-papers-head').innerText()).toBe('3 Papers');
+    expect(await popup.locator('[data-linked]').count()).toBe(0);
+    await popup.close();
   });
 });

@@ -11,6 +11,7 @@ const handlers: Handlers = {
     return { found: [{ index: 'zero' }] } as never; // a handler bug: reply fails its own schema
   },
   async clearCache() { return { removed: 0 }; },
+  async unlinkAuthors() { return { profile: null }; },
 };
 
 describe('dispatch', () => {

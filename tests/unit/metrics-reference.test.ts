@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { hBuckets, hFromBuckets, hOfValues, tally } from '../../lib/metrics/h-family';
 import { computeMetricSet, type MetricPaper } from '../../lib/metrics/index';
-import { radixOrder } from '../../lib/metrics/ranked';
+import { toColumns } from '../../lib/metrics/columns';
+import { radixOrder, rankByCitations } from '../../lib/metrics/ranked';
 import { Metrics } from '../../lib/schema';
 
 function rng(seed: number): () => number {
@@ -98,8 +99,8 @@ function randomPapers(seed: number, size: number, maxCites: number): MetricPaper
 
 describe('computeMetricSet against the definitions', () => {
   const cases: [string, number, number, number][] = [
-    ['small counts (one radix pass)', 1, 60, 300],
-    ['large counts (two radix passes)', 2, 400, 3_000_000],
+    ['small counts (counting sort only)', 1, 60, 300],
+    ['large counts (counting sort + radix-sorted tail)', 2, 400, 3_000_000],
     ['many ties', 3, 300, 8],
     ['one paper', 4, 1, 50],
     ['tiny', 5, 3, 20],
@@ -117,6 +118,23 @@ describe('computeMetricSet against the definitions', () => {
     });
   }
 
+  it('ties on both sides of the counting range (the tail is ranked apart) agree', () => {
+    const r = rng(77);
+    const values = [0, 3, 2047, 2048, 65_535, 65_536, 65_537, 70_000, 1_000_000, 2 ** 32 - 1];
+    for (let k = 0; k < 5; k++) {
+      const papers: MetricPaper[] = Array.from({ length: 40 + k * 300 }, () => ({
+        citations: r() < 0.1 ? null : values[Math.floor(r() * values.length)]!,
+        year: 2000 + Math.floor(r() * 27),
+        authors: 1 + Math.floor(r() * 7), // tie order shows in hI and hm
+      }));
+      const got = computeMetricSet(papers, { year: 2025 }) as unknown as Record<string, number | null>;
+      for (const [key, want] of Object.entries(reference(papers, 2025))) {
+        if (want === null) expect(got[key], key).toBeNull();
+        else expect(Math.abs(got[key]! - want), `${key}: ${got[key]} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      }
+    }
+  });
+
   it('non-integer counts take the comparator path and agree', () => {
     const papers: MetricPaper[] = [2.5, 7, 2.5, 0.5, 11.25].map((citations, i) => ({ citations, year: 2020 + i, authors: i + 1 }));
     const got = computeMetricSet(papers, { year: 2025 }) as unknown as Record<string, number | null>;
@@ -133,6 +151,26 @@ describe('helpers', () => {
       expect(Array.from(radixOrder(keys, max)), String(max)).toEqual(want);
     }
     expect(Array.from(radixOrder(new Uint32Array(0), 0))).toEqual([]);
+  });
+
+  it('rankByCitations is a stable descending sort, below, across and above the counting range', () => {
+    const r = rng(10);
+    for (const values of [[0, 1, 2, 3], [0, 5, 2047, 2048, 65_535, 65_536, 65_537, 1e6, 2 ** 32 - 1], [2.5, 1, 2.5, 0.25]]) {
+      for (const size of [1, 7, 100, 3000]) {
+        // a_i = position + 1: the a column shows the order of tied papers exactly.
+        const papers: MetricPaper[] = Array.from({ length: size }, (_, i) => ({
+          citations: r() < 0.1 ? null : values[Math.floor(r() * values.length)]!,
+          year: null,
+          authors: i + 1,
+        }));
+        const known = papers.filter((p) => p.citations !== null);
+        const want = [...known].sort((x, y) => y.citations! - x.citations!); // stable
+        const got = rankByCitations(toColumns(papers));
+        expect(got.n).toBe(known.length);
+        expect(Array.from(got.c)).toEqual(want.map((p) => p.citations));
+        expect(Array.from(got.a)).toEqual(want.map((p) => p.authors));
+      }
+    }
   });
 
   it('counting h-index of reals', () => {

@@ -2,10 +2,12 @@
  * `computeMetrics` reads stored `Paper`s straight into columns (lib/metrics/stored.ts), without
  * making a `MetricPaper` per paper. It must give exactly what the `MetricPaper` route gives —
  * `computeMetricSet(papers.map(fromPaper))` — on papers with every field missing or odd in turn.
- * And `computeIndices` is `computeMetrics` without the three name-based figures.
+ * And `computeIndices` is `computeMetrics` without the three name-based figures, and the AI Score
+ * the metric set tallies while reading the papers is `aiScore` (lib/metrics/ai-score.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { computeIndices, computeMetrics, computeMetricSet, fromPaper } from '../../lib/metrics/index';
+import { aiScore } from '../../lib/metrics/ai-score';
+import { computeIndices, computeMetrics, computeMetricSet, fromPaper, type MetricPaper } from '../../lib/metrics/index';
 import { isoYear } from '../../lib/metrics/stored';
 import { Paper } from '../../lib/schema';
 
@@ -66,6 +68,19 @@ describe('computeMetrics reads Papers as fromPaper does', () => {
     expect(firstAuthorShare).not.toBeNull();
     expect(lastAuthorShare).not.toBeNull();
     expect(computeIndices(papers, { year: 2025 })).toStrictEqual(rest);
+  });
+
+  it('the AI Score tallied while reading is aiScore', () => {
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const primaries = [null, undefined, '', 'cs.LG', 'stat.ML', 'math.ST', 'hep-th', 'cs.DS'];
+    const lists = [undefined, [], ['cs.LG'], ['math.ST', 'stat.ML'], ['hep-th'], ['cs.DS', 'math.CO', 'cs.CV'], ['']];
+    for (let k = 0; k < 50; k++) {
+      const papers: MetricPaper[] = Array.from({ length: 1 + Math.floor(r() * 30) }, () => ({
+        citations: null, year: null, authors: 1, primaryCategory: pick(primaries), categories: pick(lists),
+      }));
+      expect(computeMetricSet(papers, { year: 2025 }).aiScore).toBe(aiScore(papers));
+    }
   });
 
   it('isoYear reads "YYYY-" as paperYear does, NaN otherwise', () => {
