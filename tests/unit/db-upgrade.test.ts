@@ -193,3 +193,30 @@ describe('v1 → v2', () => {
     await again.delete();
   });
 });
+
+/** v2 as it was (v1 stores plus the job queue) — copied, never imported. */
+const V2_STORES = { ...V1_STORES, jobs: 'key, kind, state, notBefore, paperId' };
+
+describe('v2 → v3 (links between one person\'s records)', () => {
+  it('keeps authors, papers and pending jobs, and adds a working links table', async () => {
+    const name = `upgrade-v2-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    await old.open();
+    await old.table('papers').bulkPut(V1_PAPERS);
+    await old.table('authors').put({ id: 'arxiv:riedl_m_1', name: 'Mark O. Riedl', nameKey: 'mark o riedl', ids: { arxiv: 'riedl_m_1' }, affiliations: [], url: AUTHOR_URL, firstSeenAt: SEEN, viewedAt: LATER });
+    await old.table('jobs').put({ key: 'citations:2106.09608', kind: 'citations', paperId: '2106.09608', state: 'pending', attempts: 1, notBefore: 0, createdAt: SEEN, lastError: 'HTTP 500' });
+    old.close();
+
+    const db = new ScholarDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(3);
+    expect(await db.papers.count()).toBe(V1_PAPERS.length);
+    expect((await db.authors.get('arxiv:riedl_m_1'))?.name).toBe('Mark O. Riedl');
+    expect(await db.jobs.get('citations:2106.09608')).toMatchObject({ attempts: 1, lastError: 'HTTP 500' });
+    await db.links.put({ key: 'arxiv:riedl_m_1|gscholar:X', a: 'arxiv:riedl_m_1', b: 'gscholar:X', evidence: 'shared orcid 0000-0001-0002-0003', createdAt: LATER, unlinked: false });
+    expect(await db.links.where('a').equals('arxiv:riedl_m_1').count()).toBe(1);
+    await db.delete();
+  });
+});
