@@ -7,7 +7,8 @@
  * position: the legacy feed declares namespaces inline on every `opensearch:`/`arxiv:` element, the
  * 2025+ feed declares them once on `<feed>` and orders the elements differently; both read the same.
  */
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import { parseXmlRoot } from '../xml';
 import { findCodeLinks } from '../code-links';
 import { ParseOutcome, type AuthorRef, type Paper } from '../schema';
 
@@ -240,23 +241,9 @@ export function parseAtom(xml: string, url: string, now: Date = new Date()): Par
 function parseAtomUnsafe(xml: string, url: string, now: Date): ParseOutcome {
   if (typeof xml !== 'string' || xml.trim() === '') return unrecognised(url, 'empty response');
 
-  let root: Element | null;
-  let firstError: string | null = null;
-  try {
-    const doc = new DOMParser({
-      locator: false,
-      onError: (level, msg) => {
-        if (level === 'warning') return;
-        firstError ??= msg;
-        throw new Error(msg);
-      },
-    }).parseFromString(xml.trim(), 'text/xml');
-    root = doc.documentElement;
-  } catch (e) {
-    const msg = firstError ?? (e instanceof Error ? e.message : String(e));
-    return unrecognised(url, `malformed XML: ${collapse(msg).slice(0, 200)}`);
-  }
-  if (!root) return unrecognised(url, 'malformed XML: no root element');
+  const parsed = parseXmlRoot(xml);
+  if ('error' in parsed) return unrecognised(url, parsed.error);
+  const root = parsed.root;
   if (root.namespaceURI !== NS.atom || root.localName !== 'feed') {
     return unrecognised(url, `not an Atom feed (root element <${root.tagName}> in ${root.namespaceURI ?? 'no namespace'})`);
   }

@@ -18,18 +18,12 @@
  */
 import type { AuthorRef, PaperInput } from '../schema';
 import { arxivIdFromUrl, collapse, doiFrom, normaliseArxivId } from './arxiv-html';
+import { httpUrl } from '../xml';
 
 export const DBLP_BASE = 'https://dblp.org';
 const HOSTS = new Set(['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de']);
 
-export function toUrl(url: string): URL | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
+export const toUrl = httpUrl;
 
 export function isDblpHost(u: URL | null): u is URL {
   return !!u && HOSTS.has(u.hostname.toLowerCase());

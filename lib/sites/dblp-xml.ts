@@ -12,7 +12,8 @@
  * Records an author only edited (proceedings) list their editors as authors, as DBLP counts them in
  * the person's `n`. Paper ids, names, titles, venues: see `./dblp-record.ts`.
  */
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import { parseXmlRoot } from '../xml';
 import { ParseOutcome, type AuthorRef } from '../schema';
 import { collapse } from './arxiv-html';
 import {
@@ -30,23 +31,9 @@ const RECORD_TYPES = new Set([
 class XmlError extends Error {}
 
 function parseXml(xml: string): Element {
-  if (typeof xml !== 'string' || xml.trim() === '') throw new XmlError('empty response');
-  let firstError: string | null = null;
-  try {
-    const doc = new DOMParser({
-      locator: false,
-      onError: (level, msg) => {
-        if (level === 'warning') return;
-        firstError ??= msg;
-        throw new Error(msg);
-      },
-    }).parseFromString(xml.trim(), 'text/xml');
-    const root = doc.documentElement;
-    if (!root) throw new Error('no root element');
-    return root;
-  } catch (e) {
-    throw new XmlError(`malformed XML: ${collapse(firstError ?? (e instanceof Error ? e.message : String(e))).slice(0, 200)}`);
-  }
+  const parsed = parseXmlRoot(xml);
+  if ('error' in parsed) throw new XmlError(parsed.error);
+  return parsed.root;
 }
 
 function kids(parent: Element, name?: string): Element[] {

@@ -25,20 +25,14 @@ import { z } from 'zod';
 import { type AuthorRef, type PageType, type PaperInput, ParseOutcome } from '../schema';
 import { arxivIdFromUrl, collapse, doiFrom, normaliseArxivId } from './arxiv-html';
 import { citationMeta } from './semanticscholar-page-meta';
+import { httpUrl } from '../xml';
 
 export const site = 'openreview';
 export const OPENREVIEW = 'https://openreview.net';
 
 // ---------------------------------------------------------------- URLs
 
-function toUrl(url: string): URL | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
+const toUrl = httpUrl;
 
 function isWeb(u: URL | null): u is URL {
   return !!u && /^(?:www\.)?openreview\.net$/i.test(u.hostname);

@@ -19,20 +19,14 @@ import { type AuthorRef, PageType, type Paper, type PaperInput, ParseOutcome, ty
 import { S2Author, S2AuthorPapersPage, S2Paper, s2ToPaper } from '../sources/semanticscholar';
 import { collapse } from './arxiv-html';
 import { citationMeta } from './semanticscholar-page-meta';
+import { httpUrl } from '../xml';
 
 export const site = 'semanticscholar';
 export const S2_WEB = 'https://www.semanticscholar.org';
 
 // ---------------------------------------------------------------- URLs
 
-function toUrl(url: string): URL | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
+const toUrl = httpUrl;
 
 function isS2Web(u: URL | null): u is URL {
   return !!u && /^(?:www\.)?semanticscholar\.org$/i.test(u.hostname);
