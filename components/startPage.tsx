@@ -14,11 +14,12 @@ import { request } from '@/lib/messaging';
 
 const COLLAPSED_KEY = 'overlay.collapsed';
 
-export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 'parse' | 'findAuthorAnchors'>): Promise<void> {
+export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 'parse' | 'findAuthorAnchors'> & { remote?: boolean }): Promise<void> {
   const send = (m: unknown) => browser.runtime.sendMessage(m);
   await runPage(document, location.href, {
     ...site,
     ingest: async (scrape) => (await request(send, 'ingest', { scrape })).profile,
+    fetchRemote: site.remote ? async (url) => (await request(send, 'fetchProfile', { url })).profile : undefined,
     lookup: async (refs) => (await request(send, 'lookupAuthors', { refs })).found,
     log: (m) => console.debug(m),
     async showOverlay(profile) {

@@ -8,8 +8,9 @@ import { ScholarDb } from '@/lib/store/db';
 export default defineBackground(() => {
   const db = new ScholarDb();
   const settings = async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const enricher = new Enricher({ db, http: createHttpClient({ logger: console }), settings });
-  const handlers = createHandlers(db, { enricher, settings });
+  const http = createHttpClient({ logger: console });
+  const enricher = new Enricher({ db, http, settings });
+  const handlers = createHandlers(db, { enricher, settings, http });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id)) {
       return Promise.resolve({ ok: false, error: { code: 'forbidden_sender', message: 'sender is not this extension' } });

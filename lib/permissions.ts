@@ -10,6 +10,9 @@ export const HOST_PERMISSION_REASONS = {
   'https://arxiv.org/*': 'read arXiv author, search, abstract and listing pages to build profiles',
   'https://export.arxiv.org/*': "fetch paper metadata (abstract, dates, categories) from arXiv's Atom API, 100 papers a request",
   'https://api.semanticscholar.org/*': 'fetch citation counts (500 papers a request) and author identities from the Semantic Scholar Graph API',
+  'https://www.semanticscholar.org/*': 'show the overlay on Semantic Scholar author pages you open',
+  'https://openreview.net/*': 'show the overlay on OpenReview profile pages you open',
+  'https://api2.openreview.net/*': "read the papers of the OpenReview profile you open from OpenReview's API",
   'https://api.openalex.org/*': "only when you turn OpenAlex on and give your key: the author's OpenAlex numbers, by ORCID",
   'https://huggingface.co/*': 'only when you turn it on: code links from the Hugging Face papers API',
 } as const;

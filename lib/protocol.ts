@@ -35,6 +35,11 @@ export const protocol = {
     }),
     response: z.object({ profile: Profile.nullable() }),
   },
+  /** An app page (Semantic Scholar, OpenReview profile): the background reads the site's API and stores the profile. */
+  fetchProfile: {
+    request: z.object({ url: z.string().url() }),
+    response: z.object({ authorId: z.string().nullable(), profile: Profile.nullable(), reason: z.string().nullable() }),
+  },
   /** Which of these page authors have a cached profile (for the badges on abs and listing pages). */
   lookupAuthors: {
     request: z.object({ refs: z.array(AuthorRef).max(5000) }),

@@ -4,7 +4,9 @@ import { needsIdentity, needsOpenAlex, planJobs } from '../enrich/plan';
 import { enqueue } from '../enrich/queue';
 import { enrichmentStatus } from '../enrich/status';
 import type { Handlers } from '../messaging';
-import type { Profile } from '../schema';
+import type { Profile, ScrapeResult } from '../schema';
+import type { HttpClient } from '../sources/http';
+import { fetchRemoteProfile, isRemoteProfileUrl } from '../sources/remote-profile';
 import type { Settings } from '../settings';
 import type { ScholarDb } from '../store/db';
 import { clearCache } from '../store/clear';
@@ -19,6 +21,8 @@ export interface EnrichmentDeps {
   enricher: Enricher;
   settings: () => Promise<Settings>;
   now?: () => Date;
+  /** For app pages whose data comes from an API (Semantic Scholar, OpenReview). */
+  http?: HttpClient;
 }
 
 export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Handlers {
@@ -45,13 +49,23 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
     return { ...profile, enrichment: status };
   }
 
+  async function store(scrape: ScrapeResult) {
+    const { authorId, stored } = await ingestScrape(db, scrape);
+    if (authorId) await detectLinks(db, authorId);
+    const profile = authorId ? await loadGroupProfile(db, authorId) : await loadPageProfile(db, scrape.url);
+    await refresh(profile);
+    return { authorId, stored, profile: await withStatus(profile) };
+  }
+
   return {
-    async ingest({ scrape }) {
-      const { authorId, stored } = await ingestScrape(db, scrape);
-      if (authorId) await detectLinks(db, authorId);
-      const profile = authorId ? await loadGroupProfile(db, authorId) : await loadPageProfile(db, scrape.url);
-      await refresh(profile);
-      return { authorId, stored, profile: await withStatus(profile) };
+    ingest: ({ scrape }) => store(scrape),
+    async fetchProfile({ url }) {
+      if (!enrichment?.http || !isRemoteProfileUrl(url)) return { authorId: null, profile: null, reason: 'no API for this page' };
+      const settings = await enrichment.settings();
+      const outcome = await fetchRemoteProfile(enrichment.http, url, { s2ApiKey: settings.keys.semanticScholar || null, now: now() });
+      if (!outcome.ok) return { authorId: null, profile: null, reason: outcome.reason };
+      const { authorId, profile } = await store(outcome);
+      return { authorId, profile, reason: null };
     },
     async getProfile({ url, authorId, refresh: wantsRefresh, pageOnly }) {
       const profile = authorId

@@ -10,6 +10,8 @@ export interface PageDeps {
   parse: (doc: Document, url: string) => ParseOutcome;
   findAuthorAnchors: (doc: Document) => { anchor: HTMLAnchorElement; ref: AuthorRef }[];
   ingest: (scrape: ScrapeResult) => Promise<Profile | null>;
+  /** App pages (no data in the page): ask the background to read the site's API instead. */
+  fetchRemote?: (url: string) => Promise<Profile | null>;
   lookup: (refs: AuthorRef[]) => Promise<(AuthorSummary & { index: number })[]>;
   showOverlay: (profile: Profile) => Promise<void>;
   showBadge: (anchor: HTMLAnchorElement, summary: AuthorSummary) => Promise<void>;
@@ -24,6 +26,11 @@ export type PageOutcome =
 export async function runPage(doc: Document, url: string, deps: PageDeps): Promise<PageOutcome> {
   const outcome = deps.parse(doc, url);
   if (!outcome.ok) {
+    const remote = deps.fetchRemote ? await deps.fetchRemote(url) : null;
+    if (remote) {
+      await deps.showOverlay(remote);
+      return { kind: 'overlay', papers: remote.papers.length };
+    }
     deps.log?.(`Scholar Lens: page not recognised (${outcome.reason})`);
     return { kind: 'unrecognised', reason: outcome.reason };
   }

@@ -12,6 +12,7 @@ const handlers: Handlers = {
   },
   async clearCache() { return { removed: 0 }; },
   async unlinkAuthors() { return { profile: null }; },
+  async fetchProfile() { return { authorId: null, profile: null, reason: 'none' }; },
 };
 
 describe('dispatch', () => {

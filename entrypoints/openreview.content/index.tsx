@@ -1,0 +1,11 @@
+import { startPage } from '@/components/startPage';
+import { parse } from '@/lib/sites/openreview';
+import '@/components/card.css';
+
+export default defineContentScript({
+  matches: ['https://openreview.net/profile*'],
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  // The page is an app: the background reads the OpenReview API for the profile the URL names.
+  main: (ctx) => startPage(ctx, { parse, findAuthorAnchors: () => [], remote: true }),
+});
