@@ -99,7 +99,7 @@ describe.skipIf(!!skipReason)('enrichment in Chromium', () => {
     online = false;
     const page = await b.context.newPage();
     await page.goto(LIST_URL); // new papers to enrich: the worker finds the network gone
-    await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => refused, { timeout: 40_000 }).toBeGreaterThan(0);
     const popup = await openPopup(b, AUTHOR_SEARCH_URL);
     await expect.poll(() => popup.getByTestId('sl-enrichment').innerText({ timeout: 1000 }).catch(() => popup.locator('body').innerText()), { timeout: 15_000 }).toMatch(/^offline: cached data from (just now|\d+ min ago)/);
     expect(await statValue(popup.locator('body'), 'h')).toBe('3');
