@@ -39,6 +39,32 @@ describeFixtures('npm run -s profile on the real captures', () => {
     expect(inProcess.ok && inProcess.profile.papers.length).toBe(23);
   });
 
+  it('works on every site\'s captures, with the same JSON shape', () => {
+    const cases: [string, string, (out: Record<string, any>) => void][] = [
+      ['https://scholar.google.com/citations?hl=pt-PT&user=AoKJ_g4AAAAJ', 'gscholar/profile-AoKJ_g4AAAAJ-2025-pt-PT-saved.html', (o) => {
+        expect(o.author).toMatchObject({ id: 'gscholar:AoKJ_g4AAAAJ', name: 'Carlos Denner dos Santos' });
+        expect(o.papers).toHaveLength(176);
+        // The page's own table, as source-reported values beside ours.
+        expect(o.reported.map((r: { metric: string; value: number }) => [r.metric, r.value])).toEqual([
+          ['citations', 1799], ['h', 17], ['i10', 31], ['citationsSince', 1134], ['hSince', 14], ['i10Since', 19]]);
+        expect([o.metrics.citations, o.metrics.h, o.metrics.i10]).toEqual([1799, 17, 31]);
+      }],
+      ['https://dblp.org/pid/95/7448-1.xml', 'dblp/person-95-7448-1.xml', (o) => {
+        expect(o.author).toMatchObject({ id: 'dblp:95/7448-1' });
+        expect(o.papers).toHaveLength(8);
+      }],
+      ['https://api.semanticscholar.org/graph/v1/author/2262347', 'semanticscholar/author-2262347.json', (o) => {
+        expect(o.author).toMatchObject({ id: 's2:2262347', name: 'A. Turing' });
+        expect(o.papers).toHaveLength(60);
+      }],
+    ];
+    for (const [url, file, check] of cases) {
+      const out = JSON.parse(run(url, fixturePath(file)));
+      expect(Object.keys(out)).toEqual(expect.arrayContaining(['site', 'pageType', 'author', 'authors', 'papers', 'metrics']));
+      check(out);
+    }
+  });
+
   it('exits 2 with a one-line reason for an unrecognised page or a missing file', () => {
     const bad = spawnSync('npx', ['tsx', 'scripts/profile.ts', '--url', 'https://arxiv.org/help/api', '--html', fixturePath('arxiv/abs-2106.09608v2-2021.html')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
