@@ -17,7 +17,10 @@
  * unclosed, and the page cut off part-way (a truncated download).
  */
 import fc from 'fast-check';
-import { ParseOutcome } from '../lib/schema';
+import { beforeAll, type describe, expect, it } from 'vitest';
+import { ParseOutcome, type ScrapeResult } from '../lib/schema';
+import { adapterFor } from '../lib/sites/registry';
+import { htmlDoc, readFixture } from './fixtures';
 
 // ================================================================= shared arbitraries
 
@@ -31,7 +34,7 @@ export const randomBytes: fc.Arbitrary<string> = fc.oneof(
 /** What a number is replaced with: words, symbols, empty, and numerals JavaScript's `Number` would misread. */
 export const NON_NUMBERS = [
   '', ' ', 'N/A', 'n/a', '—', '-', '?', 'NaN', 'Infinity', '-Infinity', 'null', 'undefined', 'none', 'many', 'x',
-  'one thousand', '1O', 'l7', '0x1F', '1e3', '1,5', '١٧٩٩', '１７', '½', '∞', 'MMXXI', '-', '.', '..', '+',
+  'one thousand', '1O', 'l7', '0x1F', '1e3', '1,5', '١٧٩٩', '１７', '½', '∞', 'MMXXI', '.', '..', '+',
 ] as const;
 
 /** A position in a candidate list: `focus` picks among the parts the adapter reads, else among all. */
@@ -74,7 +77,7 @@ export const domOp: fc.Arbitrary<DomOp> = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at }),
 );
 
-/** 1–4 mutations per run; `empty` (which hides everything else) is rarer than the others. */
+/** 1–4 mutations per run, at most one of them `empty`. */
 export const domOps: fc.Arbitrary<DomOp[]> = fc.array(domOp, { minLength: 1, maxLength: 4 }).filter((ops) => ops.filter((o) => o.op === 'empty').length <= 1);
 
 const VOID = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
@@ -573,7 +576,7 @@ const JSON_EMPTY = ['', ' ', '{}', '[]', 'null', '""', '0', 'true', '{"notes":[]
 
 /** Apply mutations to a JSON text: structural ones on the parsed value, then textual ones on its serialisation. */
 export function mutateJson(text: string, ops: readonly JsonOp[]): string {
-  let value = JSON.parse(text) as Json;
+  const value = JSON.parse(text) as Json;
   const textual: JsonOp[] = [];
   let emptied: string | null = null;
   for (const op of ops) {
@@ -635,8 +638,11 @@ export function mutateJson(text: string, ops: readonly JsonOp[]): string {
         const nums = all.filter((x) => typeof x.value === 'number' || (typeof x.value === 'string' && /\d/.test(x.value)));
         const s = pick(nums, op.n);
         if (!s) break;
-        if (typeof s.value === 'number' || typeof op.with !== 'string') put(s, op.with);
-        else put(s, replaceDigitRun(s.value, op.n >>> 7, op.with));
+        // A number written as a string (DBLP's `"year": "2021"`) has a digit run replaced.
+        const v = s.value;
+        const w = op.with;
+        if (typeof v === 'string' && typeof w === 'string') put(s, replaceDigitRun(v, op.n >>> 7, w));
+        else put(s, structuredClone(w));
         break;
       }
       case 'retype': {
@@ -664,7 +670,6 @@ export function mutateJson(text: string, ops: readonly JsonOp[]): string {
       out = out.slice(0, Math.floor((out.length * op.keep) / 1000));
     }
   }
-  value = null;
   return out;
 }
 
@@ -743,6 +748,125 @@ export function checkOutcome(out: unknown, site: string): ParseOutcome {
 }
 
 /** An outcome without its clock readings, for comparing two runs. */
-export function timeless(o: ParseOutcome): unknown {
+export function timeless(o: unknown): unknown {
   return JSON.parse(JSON.stringify(o), (k, v) => (['scrapedAt', 'fetchedAt', 'citationsFetchedAt', 'metadataFetchedAt', 'at'].includes(k) ? 0 : v));
+}
+
+// ================================================================= one HTML capture, fuzzed
+
+export interface HtmlCapture {
+  /** Path in the shared fixtures folder. */
+  file: string;
+  /** The URL the capture was taken from (MANIFEST.tsv); the registry picks the adapter by it. */
+  url: string;
+  /** The adapter the registry must pick. */
+  site: string;
+  /** Selector of the parts the adapter reads; half of the mutations land there. */
+  focus: string;
+  seed: number;
+  runs: number;
+  /** Cut the parsed capture down to a sample (after scripts, styles, iframes, noscript are gone). */
+  reduce?: (doc: Document) => void;
+  /** Checks of this site beyond `checkOutcome`. */
+  extra?: (out: ScrapeResult) => void;
+}
+
+/**
+ * A `describe` block fuzzing one HTML capture: the capture is parsed once, reduced, checked to read
+ * as the full capture does for what was kept, then damaged and restored `runs` times. Both kinds
+ * of answers must occur, and the document must be back to what it was at the end.
+ */
+export function describeHtmlFuzz(describeFn: typeof describe, c: HtmlCapture): void {
+  describeFn(c.file, () => {
+    const adapter = adapterFor(c.url);
+    let doc: Document;
+    let baseline: ScrapeResult;
+
+    beforeAll(() => {
+      doc = htmlDoc(readFixture(c.file));
+      const full = adapter!.parse(doc, c.url);
+      if (!full.ok) throw new Error(`${c.file}: ${full.reason}`);
+      stripInert(doc);
+      c.reduce?.(doc);
+      const out = adapter!.parse(doc, c.url);
+      if (!out.ok) throw new Error(`${c.file} (reduced): ${out.reason}`);
+      baseline = out;
+      // The reduced copy reads exactly as the full capture does, for what it kept.
+      const kept = new Set(out.papers.map((p) => p.id));
+      expect(timeless({ ...out, papers: [], authors: [] })).toEqual(timeless({ ...full, papers: [], authors: [] }));
+      expect(timeless(out.papers)).toEqual(timeless(full.papers.filter((p) => kept.has(p.id))));
+      const names = new Set(full.authors.map((a) => `${a.name}|${a.url}`));
+      expect(out.authors.every((a) => names.has(`${a.name}|${a.url}`))).toBe(true);
+      if (c.reduce) expect(out.papers.length).toBeLessThan(full.papers.length);
+      else expect(out.papers.length).toBe(full.papers.length);
+    });
+
+    it(`the registry sends the URL to the ${c.site} adapter`, () => {
+      expect(adapter?.site).toBe(c.site);
+    });
+
+    it(`${c.runs} damaged versions: no exception, a valid outcome or a reason, no wrong numbers`, () => {
+      const target = new DomTarget(doc, c.focus);
+      const before = doc.documentElement.outerHTML;
+      let ok = 0;
+      fc.assert(
+        fc.property(domOps, (ops) => {
+          const undo = target.apply(ops);
+          try {
+            const out = checkOutcome(adapter!.parse(doc, c.url), c.site);
+            if (out.ok) {
+              ok++;
+              c.extra?.(out);
+            }
+          } finally {
+            undo();
+          }
+        }),
+        { numRuns: c.runs, seed: c.seed },
+      );
+      expect(ok).toBeGreaterThan(c.runs / 10);
+      expect(ok).toBeLessThan(c.runs);
+      expect(doc.documentElement.outerHTML).toBe(before);
+      expect(timeless(adapter!.parse(doc, c.url))).toEqual(timeless(baseline));
+    });
+  });
+}
+
+// ================================================================= arXiv page samples
+
+function absIdIn(el: Element): string | null {
+  const href = el.querySelector('a[href*="/abs/"]')?.getAttribute('href') ?? '';
+  return /\/abs\/([^?#]+?)(?:v\d+)?$/.exec(href)?.[1] ?? null;
+}
+
+/** Keep the first `first` entries of every arXiv listing section (`dl`), and the ones named. */
+export function keepListingEntries(first: number, also: readonly string[]): (doc: Document) => void {
+  return (doc) => {
+    for (const dl of Array.from(doc.querySelectorAll('dl'))) {
+      Array.from(dl.querySelectorAll(':scope > dt')).forEach((dt, i) => {
+        const id = absIdIn(dt);
+        if (i < first || (id && also.includes(id))) return;
+        const dd = dt.nextElementSibling;
+        if (dd?.tagName.toUpperCase() === 'DD') dd.remove();
+        dt.remove();
+      });
+    }
+  };
+}
+
+/** Keep the first `first` results of an arXiv search page, and the ones named. */
+export function keepSearchResults(first: number, also: readonly string[]): (doc: Document) => void {
+  return (doc) => {
+    Array.from(doc.querySelectorAll('li.arxiv-result')).forEach((li, i) => {
+      const id = absIdIn(li.querySelector('.list-title') ?? li);
+      if (i >= first && !(id && also.includes(id))) li.remove();
+    });
+  };
+}
+
+/** On arXiv pages ids are arXiv ids and there are no citation counts; a damaged page invents neither. */
+export function arxivPaperIds(out: ScrapeResult): void {
+  for (const p of out.papers) {
+    if (p.arxivId !== p.id || p.citations !== null || p.source !== 'arxiv') throw new Error(`paper ${p.id}: arxivId ${p.arxivId}, citations ${p.citations}, source ${p.source}`);
+  }
 }

@@ -74,7 +74,8 @@ export interface ScholarStats { all: ScholarStatsRow; since: ScholarStatsRow & {
  * `#gsc_rsb_st`: a header row (empty cell, "All", "Since <year>") and three body rows, in this
  * order whatever the language: citations, h-index, i10-index, each a label cell and two numbers
  * (all, since). The since-year is read from the third header cell ("Desde 2020", "Since 2020",
- * "Seit 2020", "2020 年以降"). Null when the table is missing or not shaped like that.
+ * "Seit 2020", "2020 年以降"). Null when the table is missing or not shaped like that, or when its
+ * numbers cannot all be true ({@link consistentStats}): absent rather than wrong.
  */
 export function scholarStats(doc: Document): ScholarStats | null {
   const table = doc.querySelector('#gsc_rsb_st');
@@ -82,13 +83,28 @@ export function scholarStats(doc: Document): ScholarStats | null {
   const rows = Array.from(table.querySelectorAll('tr'));
   const header = rows.find((r) => r.querySelector('th'));
   const year = Number(/(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(textOf(header?.children[2]))?.[1] ?? NaN);
-  const data = rows.filter((r) => r !== header).map((r) => Array.from(r.querySelectorAll('td')));
+  // A row's own cells only: a cell left unclosed swallows the next one, and its text would run the two numbers together.
+  const data = rows.filter((r) => r !== header).map((r) => Array.from(r.children).filter((c) => c.tagName.toUpperCase() === 'TD'));
   if (!Number.isInteger(year) || data.length !== 3) return null;
   const values = data.map((cells) => (cells.length === 3 ? [scholarInt(textOf(cells[1])), scholarInt(textOf(cells[2]))] : [null, null]));
   const [c, h, i] = values;
   const ok = (v: (number | null)[] | undefined): v is [number, number] => v?.[0] != null && v[1] != null;
   if (!ok(c) || !ok(h) || !ok(i)) return null;
-  return { all: { citations: c[0], h: h[0], i10: i[0] }, since: { year, citations: c[1], h: h[1], i10: i[1] } };
+  const stats = { all: { citations: c[0], h: h[0], i10: i[0] }, since: { year, citations: c[1], h: h[1], i10: i[1] } };
+  return consistentStats(stats) ? stats : null;
+}
+
+/**
+ * Whether the six numbers can all be true (else the table was misread: rows or columns swapped, a
+ * number cut short). Citations are the sum over the articles, so h articles with ≥ h citations
+ * make c ≥ h²; h ≥ 10 means those h articles count in i10; i10 ≥ k articles with ≥ 10 ≥ k
+ * citations make h ≥ k (for k ≤ 10); one citation makes h ≥ 1; and the "since" column counts a
+ * subset of the "all" one.
+ */
+export function consistentStats(s: ScholarStats): boolean {
+  const row = ({ citations: c, h, i10 }: ScholarStatsRow) =>
+    h * h <= c && (h < 10 || i10 >= h) && h >= Math.min(i10, 10) && (c === 0) === (h === 0);
+  return row(s.all) && row(s.since) && s.since.citations <= s.all.citations && s.since.h <= s.all.h && s.since.i10 <= s.all.i10;
 }
 
 // ---------------------------------------------------------------- histogram

@@ -18,8 +18,10 @@
  * - Venue goes to `journalRef` (the schema has no venue field), without the `<span class=gs_oph>,
  *   2021</span>` year Scholar appends; empty → null.
  * - Year: the year column; empty (or 0) → null. Citations: the number in `a.gsc_a_ac`; an EMPTY
- *   cited-by link is 0 (Scholar prints nothing for uncited articles); the `*` of merged citations
- *   sits in its own `a.gsc_a_am` and is not part of the number; any other text → null (unknown).
+ *   cited-by link is 0 (Scholar prints nothing for uncited articles) unless it links to citing
+ *   documents (`cites=`: the number is missing), and no link at all is null; the `*` of merged
+ *   citations sits in its own `a.gsc_a_am` and is not part of the number; any other text → null
+ *   (unknown).
  * - `ScrapeResult.authors`: the profile's author, the sidebar co-authors (with their profile URLs),
  *   then every distinct byline name (url null), deduplicated by name and URL.
  * - `total`: the number of rows shown; `title`: the author's name.
@@ -75,7 +77,9 @@ function citationsOf(row: Element): number | null {
   if (!cell) return null;
   const link = cell.querySelector('a.gsc_a_ac') ?? cell.querySelector('a:not(.gsc_a_am)');
   const text = collapse(textOf(link ?? cell, '.gsc_a_m, .gsc_a_am').replace(/\*/g, ''));
-  if (text === '') return 0;
+  // Uncited: an empty link to nothing that cites the article. No link at all, or an empty one that
+  // does point at citing documents (`cites=`), is a count that was lost: unknown, not 0.
+  if (text === '') return link && !/[?&]cites=/.test(link.getAttribute('href') ?? '') ? 0 : null;
   return scholarInt(text);
 }
 

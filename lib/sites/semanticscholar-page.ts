@@ -140,6 +140,14 @@ function asJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
+/**
+ * A paper's year as S2 states it when it is plausible (1900–2100), else null: a reply whose fields
+ * got mixed up (`"year": 2`, a count where the year should be) gives no year rather than a wrong one.
+ */
+function plausibleYear(y: number | null | undefined): number | null {
+  return typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2100 ? y : null;
+}
+
 /** The author id an API URL (`…/graph/v1/author/2262347?fields=…`, `…/author/2262347/papers`) names. */
 function apiAuthorId(url: string): string | null {
   const u = toUrl(url);
@@ -157,7 +165,8 @@ export function isS2AuthorApiUrl(url: string): boolean {
  * Graph API answers about one author as the author page's ScrapeResult: `author` is the S2 author
  * (url `https://www.semanticscholar.org/author/<id>`), `papers` the embedded papers followed by
  * those of `papersJson` (each an `/author/{id}/papers` page or an array of papers), one per paper
- * id (first kept), `total` S2's `paperCount`. JSON may be given parsed or as text. When `url` names
+ * id (first kept), `total` S2's `paperCount`; a paper year (or publication date) outside 1900–2100
+ * is taken as unknown. JSON may be given parsed or as text. When `url` names
  * an author (a web page or an API URL) it must be the same author. Never throws.
  */
 export function profileFromS2(authorJson: unknown, papersJson: readonly unknown[], url: string, now: Date = new Date()): ParseOutcome {
@@ -193,7 +202,7 @@ export function profileFromS2(authorJson: unknown, papersJson: readonly unknown[
     for (const p of s2Papers) {
       if (seenS2.has(p.paperId)) continue;
       seenS2.add(p.paperId);
-      const paper = s2ToPaper(p, fetchedAt);
+      const paper = s2ToPaper({ ...p, year: plausibleYear(p.year), publicationDate: plausibleYear(Number(p.publicationDate?.slice(0, 4))) ? p.publicationDate : null }, fetchedAt);
       if (!byId.has(paper.id)) byId.set(paper.id, paper);
     }
     const papers = [...byId.values()];
