@@ -101,10 +101,13 @@ function suffix(n: number): string {
 /** A unique key for each paper, in order: the first of a base keeps it, later ones get a, b, c, … */
 export function citationKeys(papers: readonly Paper[]): string[] {
   const used = new Set<string>();
+  const next = new Map<string, number>(); // the next suffix to try for a base: keeps this linear
   return papers.map((paper) => {
     const base = baseKey(paper);
     let key = base;
-    for (let n = 0; used.has(key); n++) key = `${base}${suffix(n)}`;
+    let n = next.get(base) ?? 0;
+    while (used.has(key)) key = `${base}${suffix(n++)}`;
+    next.set(base, n);
     used.add(key);
     return key;
   });

@@ -18,7 +18,7 @@
  */
 import Papa from 'papaparse';
 import type { Paper } from '../schema';
-import { type ExportableProfile, profileName } from './text';
+import { type ExportableProfile, paperYear, profileName } from './text';
 
 export const CSV_COLUMNS = [
   'id', 'arxivId', 'doi', 'title', 'authors', 'year', 'published', 'primaryCategory', 'categories',
@@ -37,7 +37,7 @@ function paperRow(paper: Paper): Cell[] {
     paper.doi ?? paper.links.doi,
     paper.title,
     paper.authors.join('; '),
-    paper.year ?? (paper.published ? Number(paper.published.slice(0, 4)) : null),
+    paperYear(paper),
     paper.published,
     paper.primaryCategory,
     paper.categories.join('; '),

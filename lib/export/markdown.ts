@@ -6,9 +6,9 @@
  *
  * Page text is escaped, never trusted as Markdown: it goes on one line (line breaks and controls
  * collapse, bidirectional overrides are dropped), never starts a line, and every character
- * Markdown or HTML gives a meaning inline — `\ ` * _ { } [ ] ( ) # ! | < > ~ $ &` — gets a
- * backslash, so a title cannot open a link, an image, an HTML tag, an entity, emphasis, math or
- * a table cell. Links are written only for absolute http(s) URLs (normalised, with `(` `)`
+ * Markdown or HTML gives a meaning inline — `\ ` * _ { } [ ] ( ) # ! | < > ~ $ & ^` — gets a
+ * backslash, so a title cannot open a link, an image, an HTML tag, an entity, emphasis, math,
+ * a superscript or a table cell. Links are written only for absolute http(s) URLs (normalised, with `(` `)`
  * percent-encoded); anything else (`javascript:`, `data:`) is shown as plain text or left out.
  */
 import { authorLine, isSafeHttpUrl } from '../format';
@@ -19,7 +19,7 @@ import { type ExportableProfile, oneLine, profileName, stripBidi } from './text'
 
 /** Page text as inline Markdown that renders as exactly that text. */
 export function mdEscape(text: string): string {
-  return stripBidi(oneLine(text)).replace(/[\\`*_{}[\]()#!|<>~$&]/g, '\\$&');
+  return stripBidi(oneLine(text)).replace(/[\\`*_{}[\]()#!|<>~$&^]/g, '\\$&');
 }
 
 /** An http(s) URL fit for a link destination, or null. */
