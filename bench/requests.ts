@@ -11,14 +11,14 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../lib/background/handlers';
 import { Enricher } from '../lib/enrich/runner';
 import { Paper, type AuthorRef, type ScrapeResult } from '../lib/schema';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { createHttpClient } from '../lib/sources/http';
 import { ScholarDb } from '../lib/store/db';
+import { report } from './report';
 
 // Dexie reads the IndexedDB globals when first imported; whoever imported it before us (bench/run.ts
 // imports other modules first) must still get fake-indexeddb.
@@ -208,24 +208,6 @@ export async function requestsBench(): Promise<BenchPart> {
 // ---------------------------------------------------------------- alone: npx tsx bench/requests.ts
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
   const { results, rows, targets } = await requestsBench();
-  let old: Record<string, unknown> = {};
-  if (existsSync(RESULTS)) {
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(RESULTS, 'utf8'));
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) old = parsed as Record<string, unknown>;
-    } catch {
-      console.warn(`bench: ${RESULTS} is not valid JSON; rewriting it`);
-    }
-  }
-  writeFileSync(RESULTS, `${JSON.stringify({ ...old, ...results }, null, 2)}\n`);
-  const width = Math.max(...rows.map((r) => r[0]!.length));
-  const valueWidth = Math.max(...rows.map((r) => r[1]!.length));
-  for (const [key, value, note] of rows) console.log(`${key!.padEnd(width)}  ${value!.padStart(valueWidth)}  ${note}`);
-  for (const [key, max] of Object.entries(targets)) {
-    const v = results[key];
-    if (v !== undefined && v > max) console.log(`MISS ${key} = ${v} (target ≤ ${max})`);
-  }
-  console.log(`wrote ${RESULTS}`);
+  report(results, rows, targets);
 }

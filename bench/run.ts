@@ -16,15 +16,13 @@
  * - `novelty.doublingRatio`: mean of t(2n)/t(n) over the three doublings above. ≈ 2 (2.1 with a log
  *   factor) means near-linear growth; 4 means quadratic.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { computeIndices, computeMetrics } from '../lib/metrics/index';
 import { novelty, type NoveltyPaper } from '../lib/metrics/novelty';
 import { PROFILE_AUTHOR, syntheticPapers } from './synthetic';
 import { medianMs } from './timing';
+import { report } from './report';
 import { requestsBench } from './requests';
 
-const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 /** Targets: key → the largest acceptable value. */
 const TARGETS: Record<string, number> = {
@@ -95,22 +93,4 @@ Object.assign(TARGETS, requests.targets);
 rows.push(...requests.rows);
 
 // --- Write, print, flag misses ---------------------------------------------------------------------
-let old: Record<string, unknown> = {};
-if (existsSync(RESULTS)) {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(RESULTS, 'utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) old = parsed as Record<string, unknown>;
-  } catch {
-    console.warn(`bench: ${RESULTS} is not valid JSON; rewriting it`);
-  }
-}
-writeFileSync(RESULTS, `${JSON.stringify({ ...old, ...results }, null, 2)}\n`);
-
-const width = Math.max(...rows.map((r) => r[0]!.length));
-const valueWidth = Math.max(...rows.map((r) => r[1]!.length));
-for (const [key, value, note] of rows) console.log(`${key!.padEnd(width)}  ${value!.padStart(valueWidth)}  ${note}`);
-for (const [key, max] of Object.entries(TARGETS)) {
-  const v = results[key];
-  if (v !== undefined && v > max) console.log(`MISS ${key} = ${v} (target ≤ ${max})`);
-}
-console.log(`wrote ${RESULTS}`);
+report(results, rows, TARGETS);
