@@ -99,6 +99,8 @@ export class Enricher {
         report.errors.push(message);
         if (err instanceof OfflineError) {
           report.offline = true;
+          // Said at once, not when the other loops end: the popup asking now must see it.
+          this.offline = true;
           return;
         }
         await markFailed(this.deps.db, jobs, message, this.now().getTime());

@@ -101,7 +101,12 @@ describe.skipIf(!!skipReason)('enrichment in Chromium', () => {
     await page.goto(LIST_URL); // new papers to enrich: the worker finds the network gone
     await expect.poll(() => refused, { timeout: 40_000 }).toBeGreaterThan(0);
     const popup = await openPopup(b, AUTHOR_SEARCH_URL);
-    await expect.poll(() => popup.getByTestId('sl-enrichment').innerText({ timeout: 1000 }).catch(() => popup.locator('body').innerText()), { timeout: 15_000 }).toMatch(/^offline: cached data from (just now|\d+ min ago)/);
+    // The worker learns the network is gone from its own failed request; reopen until the popup says so.
+    await expect.poll(async () => {
+      const line = await popup.getByTestId('sl-enrichment').innerText({ timeout: 1000 }).catch(() => '');
+      if (!line) await popup.reload();
+      return line;
+    }, { timeout: 20_000 }).toMatch(/^offline: cached data from (just now|\d+ min ago)/);
     expect(await statValue(popup.locator('body'), 'h')).toBe('3');
     expect(await statValue(popup.locator('body'), 'citations')).toBe('40');
     expect(s2Requests).toHaveLength(1);
