@@ -24,7 +24,7 @@
 import { z } from 'zod';
 import { type AuthorRef, type PageType, type PaperInput, ParseOutcome } from '../schema';
 import { arxivIdFromUrl, collapse, doiFrom, normaliseArxivId } from './arxiv-html';
-import { citationMeta } from './semanticscholar-page-meta';
+import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
 import { httpUrl } from '../xml';
 
 export const site = 'openreview';
@@ -325,26 +325,7 @@ export function parse(doc: Document, url: string): ParseOutcome {
     const meta = citationMeta(doc, url);
     if (!meta) return fail(url, `${API_REASON} (forum page without citation meta tags)`);
     const now = new Date().toISOString();
-    const paper: PaperInput = {
-      id: meta.arxivId ?? meta.doi?.toLowerCase() ?? `openreview:${forumId}`,
-      arxivId: meta.arxivId,
-      doi: meta.doi,
-      title: meta.title,
-      authors: meta.authors,
-      authorUrls: meta.authors.map(() => null),
-      published: meta.published,
-      year: meta.year,
-      abstract: meta.abstract,
-      journalRef: meta.venue,
-      links: {
-        abs: meta.arxivId ? `https://arxiv.org/abs/${meta.arxivId}` : `${OPENREVIEW}/forum?id=${forumId}`,
-        pdf: meta.arxivId ? `https://arxiv.org/pdf/${meta.arxivId}` : meta.pdf,
-        doi: meta.doi ? `https://doi.org/${meta.doi}` : null,
-      },
-      source: 'openreview',
-      fetchedAt: now,
-    };
-    const authors: AuthorRef[] = [...new Set(meta.authors)].map((name) => ({ name, url: null, arxivId: null, query: null }));
+    const { paper, authors } = paperFromCitationMeta(meta, { fallbackId: `openreview:${forumId}`, canonical: `${OPENREVIEW}/forum?id=${forumId}`, source: 'openreview', fetchedAt: now });
     return validated({ ok: true, site, pageType: 'abs', url: String(url), author: null, authors, papers: [paper], total: null, title: meta.title, scrapedAt: now }, url);
   } catch (e) {
     return fail(url, `parser error: ${e instanceof Error ? e.message : String(e)}`);

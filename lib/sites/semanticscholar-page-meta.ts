@@ -4,6 +4,7 @@
  * the Semantic Scholar page and OpenReview adapters. Pure.
  */
 import { collapse, doiFrom, isoDate, normaliseArxivId } from './arxiv-html';
+import type { AuthorRef, PaperInput, SourceName } from '../schema';
 
 export interface CitationMeta {
   title: string;
@@ -72,4 +73,34 @@ export function citationMeta(doc: Document, base: string): CitationMeta | null {
     abstract: first('citation_abstract') ?? null,
     venue: first('citation_journal_title') ?? first('citation_conference_title') ?? null,
   };
+}
+
+/**
+ * The one paper a `citation_*`-tagged page is about, and its byline as author refs: arXiv id first,
+ * else the DOI, else the page's own id (`fallbackId`); abs link to arXiv when known, else `canonical`.
+ */
+export function paperFromCitationMeta(
+  meta: CitationMeta, opts: { fallbackId: string; canonical: string; source: SourceName; fetchedAt: string },
+): { paper: PaperInput; authors: AuthorRef[] } {
+  const paper: PaperInput = {
+    id: meta.arxivId ?? meta.doi?.toLowerCase() ?? opts.fallbackId,
+    arxivId: meta.arxivId,
+    doi: meta.doi,
+    title: meta.title,
+    authors: meta.authors,
+    authorUrls: meta.authors.map(() => null),
+    published: meta.published,
+    year: meta.year,
+    abstract: meta.abstract,
+    journalRef: meta.venue,
+    links: {
+      abs: meta.arxivId ? `https://arxiv.org/abs/${meta.arxivId}` : opts.canonical,
+      pdf: meta.arxivId ? `https://arxiv.org/pdf/${meta.arxivId}` : meta.pdf,
+      doi: meta.doi ? `https://doi.org/${meta.doi}` : null,
+    },
+    source: opts.source,
+    fetchedAt: opts.fetchedAt,
+  };
+  const authors: AuthorRef[] = [...new Set(meta.authors)].map((name) => ({ name, url: null, arxivId: null, query: null }));
+  return { paper, authors };
 }

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { type AuthorRef, PageType, type Paper, type PaperInput, ParseOutcome, type ReportedMetric } from '../schema';
 import { S2Author, S2AuthorPapersPage, S2Paper, s2ToPaper } from '../sources/semanticscholar';
 import { collapse } from './arxiv-html';
-import { citationMeta } from './semanticscholar-page-meta';
+import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
 import { httpUrl } from '../xml';
 
 export const site = 'semanticscholar';
@@ -83,26 +83,7 @@ function parsePaperPage(doc: Document, url: string, now: string): ParseOutcome {
   const meta = citationMeta(doc, url);
   if (!paperId || !meta) return fail(url, `${GRAPH_API_REASON} (paper page without citation meta tags)`);
   const canonical = `${S2_WEB}/paper/${paperId}`;
-  const paper: PaperInput = {
-    id: meta.arxivId ?? meta.doi?.toLowerCase() ?? `s2:${paperId}`,
-    arxivId: meta.arxivId,
-    doi: meta.doi,
-    title: meta.title,
-    authors: meta.authors,
-    authorUrls: meta.authors.map(() => null),
-    published: meta.published,
-    year: meta.year,
-    abstract: meta.abstract,
-    journalRef: meta.venue,
-    links: {
-      abs: meta.arxivId ? `https://arxiv.org/abs/${meta.arxivId}` : canonical,
-      pdf: meta.arxivId ? `https://arxiv.org/pdf/${meta.arxivId}` : meta.pdf,
-      doi: meta.doi ? `https://doi.org/${meta.doi}` : null,
-    },
-    source: 'semanticscholar',
-    fetchedAt: now,
-  };
-  const authors: AuthorRef[] = [...new Set(meta.authors)].map((name) => ({ name, url: null, arxivId: null, query: null }));
+  const { paper, authors } = paperFromCitationMeta(meta, { fallbackId: `s2:${paperId}`, canonical: canonical, source: 'semanticscholar', fetchedAt: now });
   return validated({ ok: true, site, pageType: 'abs', url: String(url), author: null, authors, papers: [paper], total: null, title: meta.title, scrapedAt: now }, url);
 }
 
