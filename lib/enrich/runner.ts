@@ -15,6 +15,7 @@ import type { Paper } from '../schema';
 import type { Settings } from '../settings';
 import type { JobKind, JobRow, ScholarDb } from '../store/db';
 import { mergePaper } from '../store/merge';
+import { replaceReported } from '../store/reported';
 import { sourceOn } from './plan';
 import { dueJobs, markFailed } from './queue';
 
@@ -175,10 +176,10 @@ export class Enricher {
 export function withIdentity(row: AuthorRow, s2: S2AuthorProfile | null, at: string): AuthorRow {
   if (!s2) return { ...row, identityCheckedAt: at };
   const stated: [string, number | null][] = [['h', s2.hIndex], ['citations', s2.citationCount], ['papers', s2.paperCount]];
-  const reported = [
-    ...(row.reported ?? []).filter((r) => r.source !== 'semanticscholar'),
-    ...stated.flatMap(([metric, value]) => (value === null ? [] : [{ metric, value, source: 'semanticscholar' as const, at: s2.fetchedAt }])),
-  ];
+  const reported = replaceReported(
+    row.reported,
+    stated.flatMap(([metric, value]) => (value === null ? [] : [{ metric, value, source: 'semanticscholar' as const, at: s2.fetchedAt }])),
+  );
   const orcid = s2.externalIds.ORCID?.[0];
   return {
     ...row,

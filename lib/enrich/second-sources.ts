@@ -7,6 +7,7 @@ import type { HttpClient } from '../sources/http';
 import { openAlexAuthor } from '../sources/openalex';
 import type { Paper, ReportedMetric } from '../schema';
 import type { JobRow, ScholarDb } from '../store/db';
+import { replaceReported } from '../store/reported';
 
 export async function fetchCodeLinks(db: ScholarDb, http: HttpClient, jobs: JobRow[], at: string): Promise<void> {
   const found = new Map<string, string[]>();
@@ -32,7 +33,7 @@ export async function fetchOpenAlex(db: ScholarDb, http: HttpClient, job: JobRow
       await db.authors.put({
         ...current,
         ids: oa ? { ...current.ids, openalex: oa.id } : current.ids,
-        reported: oa ? [...(current.reported ?? []).filter((r) => r.source !== 'openalex'), ...fresh] : current.reported,
+        reported: oa ? replaceReported(current.reported, fresh) : current.reported,
         openAlexCheckedAt: at,
       });
     }

@@ -10,6 +10,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { parseXmlRoot } from '../xml';
 import { findCodeLinks } from '../code-links';
+import { arxivIdFromUrl as arxivIdFromPageUrl } from './arxiv-html';
 import { ParseOutcome, type AuthorRef, type Paper } from '../schema';
 
 export const NS = {
@@ -83,18 +84,9 @@ function attr(el: Element, name: string): string | null {
 
 // ---------------------------------------------------------------- field helpers
 
-const ARXIV_ID = /^((?:\d{4}\.\d{4,5})|(?:[a-z][a-z-]*(?:\.[a-z-]{2,})?\/\d{7}))(?:v(\d+))?$/i;
-
-/** `http://arxiv.org/abs/cond-mat/0412498v1` → `{ id: 'cond-mat/0412498', version: 1 }`. */
+/** `http://arxiv.org/abs/cond-mat/0412498v1` → `{ id: 'cond-mat/0412498', version: 1 }` (the adapter's parser; null-tolerant for feeds). */
 export function arxivIdFromUrl(url: string | null): { id: string; version: number | null } | null {
-  if (!url) return null;
-  const m = /arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(url.trim());
-  const tail = m?.[1];
-  if (!tail) return null;
-  const idm = ARXIV_ID.exec(tail);
-  if (!idm?.[1]) return null;
-  const version = idm[2] ? Number(idm[2]) : null;
-  return { id: idm[1], version: version && version > 0 ? version : null };
+  return url ? arxivIdFromPageUrl(url.trim()) : null;
 }
 
 function isoDate(s: string | null): string | null {

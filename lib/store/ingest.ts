@@ -5,14 +5,10 @@
  */
 import { authorFromRef } from '../authors';
 import { normaliseName } from '../sites/arxiv';
-import type { ReportedMetric, ScrapeResult } from '../schema';
+import type { ScrapeResult } from '../schema';
 import type { ScholarDb } from './db';
 import { mergePaper } from './merge';
-
-function mergeReported(old: ReportedMetric[], fresh: ReportedMetric[]): ReportedMetric[] {
-  const sources = new Set(fresh.map((r) => r.source));
-  return [...old.filter((r) => !sources.has(r.source)), ...fresh];
-}
+import { replaceReported } from './reported';
 
 export interface IngestResult { authorId: string | null; stored: number }
 
@@ -33,7 +29,7 @@ export async function ingestScrape(db: ScholarDb, scrape: ScrapeResult, now = ne
         ids: { ...existing?.ids, ...subject.ids },
         affiliations: subject.affiliations.length ? subject.affiliations : existing?.affiliations ?? [],
         // What this page states replaces what the same source stated before; other sources' values stay.
-        reported: mergeReported(existing?.reported ?? [], scrape.reported ?? []),
+        reported: replaceReported(existing?.reported, scrape.reported ?? []),
         url: subject.url ?? scrape.url,
         firstSeenAt: existing?.firstSeenAt ?? at,
         viewedAt: at,
