@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Author, Paper, ReportedMetric } from '../schema';
+import type { WatchRow } from '../watchlist/schema';
 
 export interface AuthorRow extends Author {
   /** normaliseName(name), for badge look-ups by name. */
@@ -62,6 +63,7 @@ export class ScholarDb extends Dexie {
   views!: EntityTable<ViewRow, 'url'>;
   jobs!: EntityTable<JobRow, 'key'>;
   links!: EntityTable<LinkRow, 'key'>;
+  watchlist!: EntityTable<WatchRow, 'authorId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -78,6 +80,10 @@ export class ScholarDb extends Dexie {
     // v3: links between one person's records on different sites.
     this.version(3).stores({
       links: 'key, a, b',
+    });
+    // v4: the user's watchlist (lib/watchlist/schema.ts). Never touched by "clear cache" or eviction.
+    this.version(4).stores({
+      watchlist: 'authorId, addedAt',
     });
   }
 }
