@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { AuthorSummary } from '@/lib/protocol';
 import { categoryBadge } from '@/lib/format';
+import { WatchStar } from './WatchStar';
 
 /** A small mark after an author's name whose profile is cached, with a hover card. */
-export function AuthorBadge({ summary }: { summary: AuthorSummary }) {
+/** `onWatch`: save/unsave this author from the page (a small star after the mark). */
+export function AuthorBadge({ summary, onWatch }: { summary: AuthorSummary; onWatch?: (authorId: string, watched: boolean) => Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   const show = () => setOpen(true);
   const hide = () => setOpen(false);
@@ -13,6 +15,7 @@ export function AuthorBadge({ summary }: { summary: AuthorSummary }) {
       style={{ display: 'inline-block', background: 'transparent' }}>
       <button type="button" aria-expanded={open} aria-label={`Scholar Lens profile of ${summary.name}`} onFocus={show} onBlur={hide}
         onKeyDown={(e) => { if (e.key === 'Escape') hide(); }}>SL</button>
+      {onWatch && <WatchStar name={summary.name} watched={summary.watched} small onToggle={(w) => onWatch(summary.authorId, w)} />}
       {open && (
         <span class="sl-root sl-hovercard sl-card" role="tooltip">
           <strong class="sl-name" style={{ fontSize: '15px' }}>{summary.name}</strong>{' '}

@@ -5,6 +5,10 @@ export interface OptionsDeps {
   load: () => Promise<Settings>;
   save: (s: Settings) => Promise<void>;
   clearCache: () => Promise<{ removed: number }>;
+  /** Restore a JSON backup; the message says what was imported or why nothing was. */
+  importBackup?: (text: string) => Promise<{ ok: boolean; message: string }>;
+  /** Ask for the optional `notifications` permission (from the click: browsers want a user gesture). */
+  allowNotifications?: () => Promise<boolean>;
 }
 
 type SourceKey = keyof Settings['sources'];
@@ -68,6 +72,37 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
             onChange={(e) => update({ ...settings, ttl: { ...settings.ttl, citationsHours: num(e.currentTarget.value) } })} />
         </label>
       </fieldset>
+      <fieldset>
+        <legend>Watchlist</legend>
+        <label class="sl-opt-row">Check watched authors for new papers every (hours)
+          <input type="number" min={1} max={720} value={settings.watchlist.checkHours}
+            onChange={(e) => update({ ...settings, watchlist: { ...settings.watchlist, checkHours: num(e.currentTarget.value) } })} />
+        </label>
+        <label class="sl-opt-row">
+          <input type="checkbox" checked={settings.watchlist.notify} onChange={(e) => {
+            const on = e.currentTarget.checked;
+            const ask = on && deps.allowNotifications ? deps.allowNotifications() : Promise.resolve(true);
+            void ask.then((granted) => {
+              if (granted) update({ ...settings, watchlist: { ...settings.watchlist, notify: on } });
+              else setMessage('Notifications were not allowed; the toolbar badge still counts new papers.');
+            });
+          }} />
+          <span>Show a browser notification when watched authors have new papers (the toolbar badge always counts them)</span>
+        </label>
+      </fieldset>
+      {deps.importBackup && (
+        <fieldset>
+          <legend>Import a backup</legend>
+          <label class="sl-opt-row">Scholar Lens JSON file (profiles and watchlist)
+            <input type="file" accept=".json,application/json" data-testid="sl-import" onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (!file || !deps.importBackup) return;
+              setMessage(`Importing ${file.name}…`);
+              void file.text().then(deps.importBackup).then((r) => setMessage(r.message), (err: unknown) => setMessage(`Import failed: ${err instanceof Error ? err.message : String(err)}`));
+            }} />
+          </label>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Cache</legend>
         <button type="button" onClick={() => void deps.clearCache().then((r) => setMessage(`Cache cleared: ${r.removed} records removed. Your watchlist is kept.`))}>

@@ -5,8 +5,10 @@ import { EnrichmentLine } from './EnrichmentLine';
 import { ProfileCard } from './ProfileCard';
 import { useLiveProfile } from './useLiveProfile';
 
-export function Overlay({ profile: first, collapsed: initial, onToggle, poll }: {
+export function Overlay({ profile: first, collapsed: initial, onToggle, poll, onWatch }: {
   profile: Profile; collapsed: boolean; onToggle: (collapsed: boolean) => void; poll?: () => Promise<Profile | null>;
+  /** Save/unsave the profile's author (the card's star). */
+  onWatch?: (authorId: string, watched: boolean) => Promise<boolean>;
 }) {
   const [collapsed, setCollapsed] = useState(initial);
   const profile = useLiveProfile(first, poll) ?? first;
@@ -23,7 +25,7 @@ export function Overlay({ profile: first, collapsed: initial, onToggle, poll }: 
       </div>
       {!collapsed && (
         <>
-          <ProfileCard profile={profile} compact />
+          <ProfileCard profile={profile} compact onWatch={onWatch && profile.author ? (w) => onWatch(profile.author!.id, w) : undefined} />
           <EnrichmentLine enrichment={profile.enrichment} />
           <PaperList papers={profile.papers} limit={5} />
         </>

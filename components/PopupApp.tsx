@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Profile } from '@/lib/schema';
+import type { SavedFile } from './download';
 import { EnrichmentLine } from './EnrichmentLine';
+import { ExportMenu, type ExportFormat } from './ExportMenu';
 import { LinkedSources } from './LinkedSources';
 import { MetricsDetails } from './MetricsDetails';
 import { PaperList } from './PaperList';
 import { ProfileCard } from './ProfileCard';
 import { useLiveProfile } from './useLiveProfile';
+import { type WatchlistDeps, WatchlistView } from './WatchlistView';
 
 type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'ready'; profile: Profile };
 
@@ -14,14 +17,52 @@ export type ProfileLoader = (opts: { refresh: boolean }) => Promise<Profile | nu
 
 export type Unlinker = (authorId: string, otherId: string) => Promise<Profile | null>;
 
-export function PopupApp({ load, unlink }: { load: ProfileLoader; unlink?: Unlinker }) {
+/** What the watchlist features need from the background; without it the popup shows the profile alone. */
+export interface PopupWatchDeps extends Omit<WatchlistDeps, 'open'> {
+  /** A watched author's profile, opened from the Watchlist tab. */
+  loadAuthor: (authorId: string, opts: { refresh: boolean }) => Promise<Profile | null>;
+  toggle: (authorId: string, watched: boolean) => Promise<boolean>;
+  markSeen: (authorId: string) => Promise<void>;
+  exportProfile: (format: ExportFormat, profile: Profile) => Promise<SavedFile>;
+  /** Total new papers over the watchlist, for the tab's label. */
+  newPapers?: number;
+}
+
+export function PopupApp({ load, unlink, watch }: { load: ProfileLoader; unlink?: Unlinker; watch?: PopupWatchDeps }) {
+  // The badge counts new papers: a click on it should show them, not the current tab's author.
+  const [view, setView] = useState<'profile' | 'watchlist'>(watch?.newPapers ? 'watchlist' : 'profile');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const loader = useCallback<ProfileLoader>((opts) => (chosen && watch ? watch.loadAuthor(chosen, opts) : load(opts)), [chosen, load, watch]);
+  if (!watch) return <ProfileScreen load={load} unlink={unlink} />;
+  const deps: WatchlistDeps = { ...watch, open: (id) => { setChosen(id); setView('profile'); } };
+  const fresh = watch.newPapers ?? 0;
+  return (
+    <div class="sl-popup-root">
+      <nav class="sl-tabs sl-views" role="tablist" aria-label="Scholar Lens views">
+        <button type="button" role="tab" id="sl-view-profile" aria-selected={view === 'profile'} aria-controls="sl-view-panel" onClick={() => setView('profile')}>Profile</button>
+        <button type="button" role="tab" id="sl-view-watchlist" aria-selected={view === 'watchlist'} aria-controls="sl-view-panel" onClick={() => setView('watchlist')}>
+          Watchlist{fresh > 0 ? ` (${fresh} new)` : ''}
+        </button>
+      </nav>
+      <div role="tabpanel" id="sl-view-panel" aria-labelledby={`sl-view-${view}`}>
+        {view === 'watchlist' ? <WatchlistView deps={deps} /> : <ProfileScreen key={chosen ?? 'page'} load={loader} unlink={unlink} watch={watch} opened={chosen !== null} />}
+      </div>
+    </div>
+  );
+}
+
+/** `opened`: the user picked this author in the Watchlist tab, which is seeing their new papers. */
+function ProfileScreen({ load, unlink, watch, opened = false }: { load: ProfileLoader; unlink?: Unlinker; watch?: PopupWatchDeps; opened?: boolean }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     load({ refresh: true }).then(
-      (profile) => setState(profile ? { kind: 'ready', profile } : { kind: 'empty' }),
+      (profile) => {
+        setState(profile ? { kind: 'ready', profile } : { kind: 'empty' });
+        if (opened && profile?.author && watch) void watch.markSeen(profile.author.id);
+      },
       (err: unknown) => setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
-  }, [load]);
+  }, [load, watch, opened]);
   if (state.kind === 'loading') return <p class="sl-status" role="status">Loading…</p>;
   if (state.kind === 'error') return <p class="sl-status sl-error" role="alert">Could not load the profile: {state.message}</p>;
   if (state.kind === 'empty') {
@@ -35,16 +76,18 @@ export function PopupApp({ load, unlink }: { load: ProfileLoader; unlink?: Unlin
   const onUnlink = unlink && state.profile.author
     ? (otherId: string) => void unlink(state.profile.author!.id, otherId).then((p) => p && setState({ kind: 'ready', profile: p }))
     : undefined;
-  return <ProfileView initial={state.profile} poll={load} onUnlink={onUnlink} />;
+  return <ProfileView initial={state.profile} poll={load} onUnlink={onUnlink} watch={watch} />;
 }
 
-function ProfileView({ initial, poll, onUnlink }: { initial: Profile; poll: ProfileLoader; onUnlink?: (otherId: string) => void }) {
+function ProfileView({ initial, poll, onUnlink, watch }: { initial: Profile; poll: ProfileLoader; onUnlink?: (otherId: string) => void; watch?: PopupWatchDeps }) {
   const [tab, setTab] = useState<'papers' | 'metrics'>('papers');
   const again = useCallback(() => poll({ refresh: false }), [poll]);
   const profile = useLiveProfile(initial, again) ?? initial;
+  const author = profile.author;
+  const onWatch = watch && author ? (w: boolean) => watch.toggle(author.id, w) : undefined;
   return (
     <main class="sl-popup">
-      <ProfileCard profile={profile} />
+      <ProfileCard profile={profile} onWatch={onWatch} />
       <LinkedSources profile={profile} onUnlink={onUnlink} />
       <EnrichmentLine enrichment={profile.enrichment} />
       <div class="sl-tabs" role="tablist" aria-label="Profile views">
@@ -57,6 +100,7 @@ function ProfileView({ initial, poll, onUnlink }: { initial: Profile; poll: Prof
       <div role="tabpanel" id={`sl-panel-${tab}`} aria-labelledby={`sl-tab-${tab}`}>
         {tab === 'papers' ? <PaperList papers={profile.papers} /> : <MetricsDetails profile={profile} />}
       </div>
+      {watch && <ExportMenu id="sl-export-profile" label="Export this profile" exporter={(f) => watch.exportProfile(f, profile)} />}
     </main>
   );
 }

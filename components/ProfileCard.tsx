@@ -2,8 +2,10 @@ import type { Profile } from '@/lib/schema';
 import { categoryBadge } from '@/lib/format';
 import { CARD_METRICS, describeMetric, formatMetric } from '@/lib/metrics/display';
 import { MetricTip } from './MetricTip';
+import { WatchStar } from './WatchStar';
 
-export function ProfileCard({ profile, compact = false }: { profile: Profile; compact?: boolean }) {
+/** `onWatch`: save/unsave the author (the star is shown only for a profile with an author). */
+export function ProfileCard({ profile, compact = false, onWatch }: { profile: Profile; compact?: boolean; onWatch?: (watched: boolean) => Promise<boolean> }) {
   const { metrics, provenance } = profile;
   const name = profile.author?.name ?? profile.title;
   const primaryHint = provenance.find((p) => p.field === 'primaryCategory')?.detail ?? '';
@@ -16,6 +18,7 @@ export function ProfileCard({ profile, compact = false }: { profile: Profile; co
             {categoryBadge(metrics.primaryCategory)}
           </MetricTip>
         )}
+        {onWatch && profile.author && <WatchStar name={name} watched={profile.watched} onToggle={onWatch} small={compact} />}
       </header>
       <div class="sl-stats">
         {CARD_METRICS.map((m) => {

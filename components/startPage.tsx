@@ -16,6 +16,7 @@ const COLLAPSED_KEY = 'overlay.collapsed';
 
 export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 'parse' | 'findAuthorAnchors'> & { remote?: boolean }): Promise<void> {
   const send = (m: unknown) => browser.runtime.sendMessage(m);
+  const watch = async (authorId: string, watched: boolean) => (await request(send, 'watch', { authorId, watched })).watched;
   await runPage(document, location.href, {
     ...site,
     ingest: async (scrape) => (await request(send, 'ingest', { scrape })).profile,
@@ -34,7 +35,7 @@ export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 
         onMount(container) {
           const which = profile.author ? { authorId: profile.author.id } : { url: location.href, pageOnly: true };
           const poll = async () => (await request(send, 'getProfile', which)).profile;
-          render(<Overlay profile={profile} collapsed={collapsed} poll={poll}
+          render(<Overlay profile={profile} collapsed={collapsed} poll={poll} onWatch={watch}
             onToggle={(c) => void browser.storage.local.set({ [COLLAPSED_KEY]: c })} />, container);
         },
         onRemove(container) {
@@ -52,7 +53,7 @@ export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 
         onMount(container, _shadow, host) {
           // The shadow root holds its own <html><body>; all three must flow inline after the name.
           for (const el of [host, container.parentElement, container]) el?.style.setProperty('display', 'inline');
-          render(<AuthorBadge summary={summary} />, container);
+          render(<AuthorBadge summary={summary} onWatch={watch} />, container);
         },
         onRemove(container) {
           if (container) render(null, container);

@@ -4,19 +4,62 @@ import { dispatch, isTrustedSender } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/settings';
 import { createHttpClient } from '@/lib/sources/http';
 import { ScholarDb } from '@/lib/store/db';
+import { CHECK_ALARM, checkAlarmPlan } from '@/lib/watchlist/alarm';
+import { loadRemovals, recordRemoval } from '@/lib/watchlist/removals';
+import { badgeText } from '@/lib/watchlist/store';
+import { onSyncChanged, syncWatchlist } from '@/lib/watchlist/sync';
 
 export default defineBackground(() => {
   const db = new ScholarDb();
   const settings = async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const http = createHttpClient({ logger: console });
   const enricher = new Enricher({ db, http, settings });
-  const handlers = createHandlers(db, { enricher, settings, http });
+  const { local, sync } = browser.storage;
+  const handlers = createHandlers(db, { enricher, settings, http }, {
+    setBadge: async (text) => {
+      await browser.action.setBadgeText({ text });
+      if (text) await browser.action.setBadgeBackgroundColor({ color: '#b31b1b' });
+    },
+    notify: async (title, message) => {
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+      await browser.notifications.create('scholar-lens-new-papers', { type: 'basic', title, message, iconUrl: browser.runtime.getURL('/icon/128.png') });
+    },
+    sync: async (removed) => {
+      const now = new Date();
+      if (removed) await recordRemoval(local, removed, now);
+      return (await syncWatchlist(db, sync, local, now)).message;
+    },
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id)) {
       return Promise.resolve({ ok: false, error: { code: 'forbidden_sender', message: 'sender is not this extension' } });
     }
     return dispatch(message, handlers);
   });
+
+  // The periodic check for new papers of watched authors, at the period the user set.
+  async function scheduleCheck(): Promise<void> {
+    const plan = checkAlarmPlan(await settings(), await browser.alarms.get(CHECK_ALARM), Date.now());
+    if (plan) await browser.alarms.create(CHECK_ALARM, plan);
+  }
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === CHECK_ALARM) void handlers.checkWatchlist({}).catch((e: unknown) => console.warn('watchlist check failed', e));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void scheduleCheck();
+    if (area === 'sync') {
+      void (async () => {
+        const now = new Date();
+        const pulled = await onSyncChanged(db, changes, now, await loadRemovals(local, now));
+        if (pulled.diverged.length) await syncWatchlist(db, sync, local, now);
+        // Another browser's "seen" clears new papers here too.
+        const { newPapers } = await handlers.getWatchlist({});
+        await browser.action.setBadgeText({ text: badgeText(newPapers) });
+      })().catch((e: unknown) => console.warn('watchlist sync failed', e));
+    }
+  });
+  void scheduleCheck();
+  void syncWatchlist(db, sync, local, new Date()).catch((e: unknown) => console.warn('watchlist sync failed', e));
   // The worker may have been stopped mid-run: pick up the jobs it left in the database.
   void enricher.kick();
 });

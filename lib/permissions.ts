@@ -3,7 +3,13 @@
  * Each entry says why the extension needs it.
  */
 export const PERMISSION_REASONS = {
-  storage: 'remember the overlay state and settings (browser.storage.local)',
+  storage: 'remember the overlay state and settings (storage.local), and carry your watchlist to your other browsers (storage.sync)',
+  alarms: 'check the authors on your watchlist for new papers once a day (or as often as you set)',
+} as const;
+
+/** Asked for only when the user turns the feature on (options page). */
+export const OPTIONAL_PERMISSION_REASONS = {
+  notifications: 'only if you turn it on: a notification when watched authors have new papers',
 } as const;
 
 export const HOST_PERMISSION_REASONS = {
@@ -26,4 +32,5 @@ export const SCHOLAR_MATCHES = [
 export const DBLP_MATCHES = ['https://dblp.org/*', 'https://dblp.uni-trier.de/*'] as const;
 
 export const PERMISSIONS = Object.keys(PERMISSION_REASONS) as (keyof typeof PERMISSION_REASONS)[];
+export const OPTIONAL_PERMISSIONS = Object.keys(OPTIONAL_PERMISSION_REASONS) as (keyof typeof OPTIONAL_PERMISSION_REASONS)[];
 export const HOST_PERMISSIONS = [...Object.keys(HOST_PERMISSION_REASONS), ...SCHOLAR_MATCHES, ...DBLP_MATCHES];

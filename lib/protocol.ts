@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AuthorRef, Profile, ScrapeResult } from './schema';
+import { NOTE_MAX, WatchEntry } from './watchlist/schema';
 
 export const AuthorSummary = z.object({
   authorId: z.string(),
@@ -14,8 +15,25 @@ export const AuthorSummary = z.object({
   primaryCategory: z.string().nullable(),
   /** How the page's author was matched to the cached one. */
   matchedBy: z.enum(['id', 'name']),
+  /** On the user's watchlist (the badge's star shows it). */
+  watched: z.boolean().default(false),
 });
 export type AuthorSummary = z.infer<typeof AuthorSummary>;
+
+/** A watchlist row with the headline numbers the Watchlist tab shows. */
+export const WatchItem = z.object({
+  entry: WatchEntry,
+  papers: z.number().int(),
+  citations: z.number().int().nullable(),
+  h: z.number().int().nullable(),
+  primaryCategory: z.string().nullable(),
+});
+export type WatchItem = z.infer<typeof WatchItem>;
+
+export const ExportFormatName = z.enum(['json', 'csv', 'bibtex', 'ris', 'csljson', 'md']);
+
+/** The largest backup the popup or options page sends in one message (the import limit of lib/export/json.ts). */
+export const IMPORT_MAX_CHARS = 20 * 1024 * 1024;
 
 export const protocol = {
   /** A content script hands over what it scraped; the reply is the profile to show on the page. */
@@ -49,6 +67,45 @@ export const protocol = {
   unlinkAuthors: {
     request: z.object({ authorId: z.string(), otherId: z.string() }),
     response: z.object({ profile: Profile.nullable() }),
+  },
+  /** Save (`watched: true`) or unsave an author; the answer is the new state. */
+  watch: {
+    request: z.object({ authorId: z.string().min(1), watched: z.boolean() }),
+    response: z.object({ watched: z.boolean() }),
+  },
+  /** The Watchlist tab: every watched author with headline numbers; `sync` says when sync is full or off. */
+  getWatchlist: {
+    request: z.object({}),
+    response: z.object({ items: z.array(WatchItem), newPapers: z.number().int(), sync: z.string().nullable() }),
+  },
+  setWatchNote: {
+    request: z.object({ authorId: z.string().min(1), note: z.string().max(NOTE_MAX) }),
+    response: z.object({ entry: WatchEntry.nullable() }),
+  },
+  /** The user opened this author: their "new" papers are seen (the badge count drops). */
+  markSeen: {
+    request: z.object({ authorId: z.string().min(1) }),
+    response: z.object({ newPapers: z.number().int() }),
+  },
+  /** "Check now": look for new papers of every watched author (what the alarm does daily). */
+  checkWatchlist: {
+    request: z.object({}),
+    response: z.object({ checked: z.number().int(), newPapers: z.number().int(), errors: z.number().int() }),
+  },
+  /** A download: one profile (by author or page) or, with `watchlist`, every watched author (JSON: a backup). */
+  exportData: {
+    request: z.object({
+      format: ExportFormatName,
+      authorId: z.string().optional(),
+      url: z.string().optional(),
+      watchlist: z.boolean().optional(),
+    }),
+    response: z.object({ filename: z.string(), mime: z.string(), text: z.string() }),
+  },
+  /** Options page: restore a JSON backup (validated whole, then written in one transaction). */
+  importBackup: {
+    request: z.object({ text: z.string().max(IMPORT_MAX_CHARS) }),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
   },
   /** Options page: drop cached papers, profiles and pending fetches (the watchlist and settings stay). */
   clearCache: {

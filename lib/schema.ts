@@ -246,5 +246,7 @@ export const Profile = z.object({
   enrichment: Enrichment.nullable().default(null),
   /** Records of the same person from other sources, merged into this profile, with the evidence. */
   linked: z.array(z.object({ authorId: z.string(), name: z.string(), source: z.string(), evidence: z.string() })).default([]),
+  /** The author is on the user's watchlist (the card's star). */
+  watched: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -21,6 +21,12 @@ export const Settings = z.object({
     /** Citation counts move daily. */
     citationsHours: z.number().min(1).max(24 * 365).default(24),
   }).prefault({}),
+  watchlist: z.object({
+    /** How often watched authors are checked for new papers (the `alarms` period). */
+    checkHours: z.number().min(1).max(24 * 30).default(24),
+    /** Also show a browser notification (asks for the optional `notifications` permission). */
+    notify: z.boolean().default(false),
+  }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -12,6 +12,8 @@ render(
     load: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
     save: async (s: Settings) => browser.storage.local.set({ [SETTINGS_KEY]: s }),
     clearCache: () => request(send, 'clearCache', {}),
+    importBackup: (text: string) => request(send, 'importBackup', { text }),
+    allowNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
   }} />,
   document.getElementById('app')!,
 );

@@ -7,7 +7,7 @@ import type { Handlers } from '../messaging';
 import type { Profile, ScrapeResult } from '../schema';
 import type { HttpClient } from '../sources/http';
 import { fetchRemoteProfile, isRemoteProfileUrl } from '../sources/remote-profile';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ScholarDb } from '../store/db';
 import { clearCache } from '../store/clear';
 import { ingestScrape } from '../store/ingest';
@@ -15,6 +15,8 @@ import { lookupAuthors, profileForUrl } from '../store/lookup';
 import { loadGroupProfile } from '../store/group-profile';
 import { detectLinks, unlinkAuthors } from '../store/links';
 import { loadPageProfile } from '../store/profile';
+import { markSeen } from '../watchlist/store';
+import { createWatchlist, type WatchEffects } from './watch-handlers';
 
 /** Enrichment is optional so the cache-only behaviour stays testable on its own. */
 export interface EnrichmentDeps {
@@ -25,8 +27,13 @@ export interface EnrichmentDeps {
   http?: HttpClient;
 }
 
-export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Handlers {
+/** Without browser effects (unit tests), the badge, notifications and sync do nothing. */
+const NO_EFFECTS: WatchEffects = { setBadge: async () => {}, notify: async () => {}, sync: async () => null };
+
+export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effects: WatchEffects = NO_EFFECTS): Handlers {
   const now = () => enrichment?.now?.() ?? new Date();
+  const settings = async () => (enrichment ? enrichment.settings() : DEFAULT_SETTINGS);
+  const watchlist = createWatchlist({ db, settings, effects, http: enrichment?.http, now });
 
   /** Queue what the profile's papers lack (within each kind's TTL) and start the runner without waiting. */
   async function refresh(profile: Profile | null): Promise<void> {
@@ -52,12 +59,18 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps): Hand
   async function store(scrape: ScrapeResult) {
     const { authorId, stored } = await ingestScrape(db, scrape);
     if (authorId) await detectLinks(db, authorId);
+    // Visiting a watched author's page is seeing their new papers.
+    if (authorId && (await db.watchlist.get(authorId))?.newPaperIds.length) {
+      await markSeen(db, authorId, now());
+      await watchlist.updateBadge();
+    }
     const profile = authorId ? await loadGroupProfile(db, authorId) : await loadPageProfile(db, scrape.url);
     await refresh(profile);
     return { authorId, stored, profile: await withStatus(profile) };
   }
 
   return {
+    ...watchlist.handlers,
     ingest: ({ scrape }) => store(scrape),
     async fetchProfile({ url }) {
       if (!enrichment?.http || !isRemoteProfileUrl(url)) return { authorId: null, profile: null, reason: 'no API for this page' };

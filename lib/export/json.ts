@@ -2,28 +2,54 @@
  * Scholar Lens's own export format: every record as the extension keeps it, so an export imports
  * back exactly (export → `parseExport` → deep-equal records).
  *
- *     { "format": "scholar-lens", "version": 1, "exportedAt": ISO time,
+ *     { "format": "scholar-lens", "version": 2, "exportedAt": ISO time,
  *       "profiles": [{ "author": Author | null, "title"?: string | null, "papers": Paper[],
- *                      "metrics"?: Metrics, "reported"?: ReportedMetric[] }] }
+ *                      "metrics"?: Metrics, "reported"?: ReportedMetric[],
+ *                      "stored"?: { "firstSeenAt": ISO time, "viewedAt": ISO time,
+ *                                   "identityCheckedAt"?: ISO time, "openAlexCheckedAt"?: ISO time,
+ *                                   "seenAt": ISO time[] } }],
+ *       "watchlist"?: WatchEntry[],
+ *       "links"?: [{ "a": author id, "b": author id, "evidence": string, "createdAt": ISO time,
+ *                    "unlinked": boolean }] }
+ *
+ * Version 2 adds what a backup (lib/store/backup.ts) needs so that an import (lib/store/import.ts)
+ * restores the database's records exactly; a plain export of a profile carries none of it:
+ * - `stored`, on an author's profile only: the author row's time stamps (first seen, last viewed,
+ *   last asked Semantic Scholar / OpenAlex about) and `seenAt[i]`, when `papers[i]` was last seen
+ *   on the author's pages (one per paper, in the same order). The row's `nameKey` is not kept: it
+ *   is `normaliseName(name)`. The row's `reported` is the profile's `reported`.
+ * - `watchlist`: watchlist rows, validated as lib/watchlist/schema.ts's `WatchEntry` (so a note
+ *   over 500 characters is refused like any other schema problem).
+ * - `links`: links between two author records (one person on two sites, or two records the user
+ *   told apart: `unlinked`); the row key is derived (`a|b`, ordered).
+ * Version 1 (the same without those three fields) is still read, as version 1: keys a version
+ * does not define are dropped like any unknown key. Writers produce `VERSION`, the newest.
  *
  * `parseExport` treats the text as hostile. It refuses, with the JSON path and the problem:
  * - text over `LIMITS.bytes` (20 MiB of UTF-8), before parsing it;
  * - nesting deeper than `LIMITS.depth` (32; the format itself needs 7), and text that ends inside
  *   a string or with brackets left open (a truncated file), before parsing it;
  * - malformed JSON; a top level that is not an object; a `format` other than `scholar-lens`; a
- *   `version` other than 1 (files of a later version name the version they need);
+ *   `version` other than 1 or 2 (files of a later version name the version they need);
  * - more than `LIMITS.profiles` (10,000) profiles, `LIMITS.papers` (100,000) papers in a profile,
  *   `LIMITS.array` (100,000) items in any other list, strings over `LIMITS.string` (100 KiB =
  *   102,400 UTF-16 code units; a key counts as a string);
- * - anything the schemas (lib/schema.ts) refuse, such as a negative citation count.
+ * - anything the schemas (lib/schema.ts, lib/watchlist/schema.ts) refuse, such as a negative
+ *   citation count, or a `seenAt` list that does not match the papers.
  * Unknown keys are dropped (never copied onto the result), so `__proto__` and the like do nothing.
  */
 import { z } from 'zod';
 import { Author, IsoTime, Metrics, Paper, ReportedMetric } from '../schema';
+import { WatchEntry } from '../watchlist/schema';
 import type { ExportableProfile } from './text';
 
 export const FORMAT = 'scholar-lens';
-export const VERSION = 1;
+/** The version this Scholar Lens writes. */
+export const VERSION = 2;
+/** Every version it reads. */
+export const VERSIONS: readonly number[] = [1, 2];
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 export const LIMITS = {
   /** Size of the whole text, in bytes of UTF-8. */
@@ -39,21 +65,66 @@ export const LIMITS = {
   string: 100 * 1024,
 } as const;
 
-export const ExportProfile = z.object({
+/** A profile of a version 1 file. */
+export const ExportProfileV1 = z.object({
   author: Author.nullable(),
   title: z.string().nullable().optional(),
   papers: z.array(Paper).max(LIMITS.papers),
   metrics: Metrics.optional(),
   reported: z.array(ReportedMetric).optional(),
 });
+export type ExportProfileV1 = z.infer<typeof ExportProfileV1>;
+
+/** What the database keeps about an author beyond the profile (version 2, backups). */
+export const StoredAuthor = z.object({
+  firstSeenAt: IsoTime,
+  viewedAt: IsoTime,
+  identityCheckedAt: IsoTime.optional(),
+  openAlexCheckedAt: IsoTime.optional(),
+  /** When each of the profile's papers was last seen on the author's pages, index-aligned with `papers`. */
+  seenAt: z.array(IsoTime).max(LIMITS.papers),
+});
+export type StoredAuthor = z.infer<typeof StoredAuthor>;
+
+export const ExportProfile = ExportProfileV1.extend({ stored: StoredAuthor.optional() }).superRefine((p, ctx) => {
+  if (!p.stored) return;
+  if (!p.author) ctx.addIssue({ code: 'custom', path: ['stored'], message: 'only the profile of an author has stored records' });
+  if (p.stored.seenAt.length !== p.papers.length) {
+    ctx.addIssue({ code: 'custom', path: ['stored', 'seenAt'], message: `expected one time per paper (${fmt(p.papers.length)}), found ${fmt(p.stored.seenAt.length)}` });
+  }
+});
 export type ExportProfile = z.infer<typeof ExportProfile>;
 
-export const ExportFile = z.object({
+/** A link between two author records (lib/store/db.ts `LinkRow` without its derived key). */
+export const ExportLink = z.object({
+  a: z.string().min(1),
+  b: z.string().min(1),
+  evidence: z.string(),
+  createdAt: IsoTime,
+  unlinked: z.boolean(),
+}).refine((l) => l.a !== l.b, { path: ['b'], message: 'a link joins two different authors' });
+export type ExportLink = z.infer<typeof ExportLink>;
+
+export const ExportFileV1 = z.object({
   format: z.literal(FORMAT),
-  version: z.literal(VERSION),
+  version: z.literal(1),
+  exportedAt: IsoTime,
+  profiles: z.array(ExportProfileV1).max(LIMITS.profiles),
+});
+export type ExportFileV1 = z.infer<typeof ExportFileV1>;
+
+export const ExportFileV2 = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(2),
   exportedAt: IsoTime,
   profiles: z.array(ExportProfile).max(LIMITS.profiles),
+  watchlist: z.array(WatchEntry).max(LIMITS.array).optional(),
+  links: z.array(ExportLink).max(LIMITS.array).optional(),
 });
+export type ExportFileV2 = z.infer<typeof ExportFileV2>;
+
+/** A file of any version this Scholar Lens reads (tell them apart by `version`). */
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2]);
 export type ExportFile = z.infer<typeof ExportFile>;
 
 export type ParseExportResult = { ok: true; data: ExportFile } | { ok: false; error: string };
@@ -69,16 +140,19 @@ export function exportRecord(profile: ExportableProfile): ExportProfile {
   };
 }
 
-export function buildExport(profiles: readonly ExportableProfile[], now: Date = new Date()): ExportFile {
+export function buildExport(profiles: readonly ExportableProfile[], now: Date = new Date()): ExportFileV2 {
   return { format: FORMAT, version: VERSION, exportedAt: now.toISOString(), profiles: profiles.map(exportRecord) };
 }
 
-/** The file's text: indented JSON with a final newline. */
-export function exportJson(profiles: readonly ExportableProfile[], now: Date = new Date()): string {
-  return `${JSON.stringify(buildExport(profiles, now), null, 2)}\n`;
+/** A file's text: indented JSON with a final newline. */
+export function exportFileText(file: ExportFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/** The export's text (the newest version). */
+export function exportJson(profiles: readonly ExportableProfile[], now: Date = new Date()): string {
+  return exportFileText(buildExport(profiles, now));
+}
 
 /** `profiles[0].papers[3].title`-style path. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -203,10 +277,11 @@ export function exportFromJson(json: unknown): ParseExportResult {
   if (root.format !== FORMAT) {
     return fail(`format: expected "${FORMAT}", found ${root.format === undefined ? 'none' : JSON.stringify(root.format).slice(0, 80)}; not a Scholar Lens export`);
   }
-  if (root.version !== VERSION) {
+  if (typeof root.version !== 'number' || !VERSIONS.includes(root.version)) {
     const v = typeof root.version === 'number' ? String(root.version) : root.version === undefined ? 'none' : JSON.stringify(root.version).slice(0, 80);
     const later = typeof root.version === 'number' && root.version > VERSION ? ' (written by a later Scholar Lens; update to import it)' : '';
-    return fail(`version: unsupported version ${v}; this Scholar Lens reads version ${VERSION}${later}`);
+    const reads = VERSIONS.length === 1 ? `version ${VERSIONS[0]}` : `versions ${VERSIONS.slice(0, -1).join(', ')} and ${VERSIONS[VERSIONS.length - 1]}`;
+    return fail(`version: unsupported version ${v}; this Scholar Lens reads ${reads}${later}`);
   }
   const tooBig = limitError(json);
   if (tooBig) return fail(tooBig);

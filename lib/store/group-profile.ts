@@ -25,6 +25,7 @@ export async function loadGroupProfile(db: ScholarDb, authorId: string): Promise
   const profile = buildProfile(author, row.name, mergeAcrossSources(papers), row.viewedAt, reported);
   return {
     ...profile,
+    watched: (await db.watchlist.get(authorId)) !== undefined,
     linked: others.map((o) => ({ authorId: o.id, name: o.name, source: sourceOf(o.id), evidence: group.find((g) => g.id === o.id)?.evidence ?? '' })),
   };
 }

@@ -24,6 +24,9 @@ export async function ingestScrape(db: ScholarDb, scrape: ScrapeResult, now = ne
     if (subject && authorId) {
       const existing = await db.authors.get(authorId);
       await db.authors.put({
+        // Fields the enrichment runner wrote (identityCheckedAt, openAlexCheckedAt) stay: without
+        // them every visit would ask Semantic Scholar and OpenAlex again, TTL or not.
+        ...existing,
         ...subject,
         nameKey: normaliseName(subject.name),
         ids: { ...existing?.ids, ...subject.ids },

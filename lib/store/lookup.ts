@@ -12,7 +12,7 @@ import { loadPageProfile, papersOfAuthor } from './profile';
 
 async function summarise(db: ScholarDb, row: AuthorRow, matchedBy: AuthorSummary['matchedBy']): Promise<AuthorSummary> {
   const m = computeMetrics(await papersOfAuthor(db, row.id), { author: row.name });
-  return { authorId: row.id, name: row.name, papers: m.papers, citations: m.citations, h: m.h, primaryCategory: m.primaryCategory, matchedBy };
+  return { authorId: row.id, name: row.name, papers: m.papers, citations: m.citations, h: m.h, primaryCategory: m.primaryCategory, matchedBy, watched: (await db.watchlist.get(row.id)) !== undefined };
 }
 
 /** The cached author a page's author link points to: by id first, then by exact normalised name. */

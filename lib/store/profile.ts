@@ -38,7 +38,7 @@ export function provenanceFor(metrics: Metrics, papers: Paper[], pageSource: str
 export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null, reported: ReportedMetric[] = []): Profile {
   const sorted = sortNewestFirst(papers);
   const metrics = computeMetrics(sorted, { author: author?.name ?? null });
-  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null, linked: [] };
+  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null, linked: [], watched: false };
 }
 
 function toAuthor(row: AuthorRow): Author {
@@ -54,7 +54,8 @@ export async function papersOfAuthor(db: ScholarDb, authorId: string): Promise<P
 export async function loadAuthorProfile(db: ScholarDb, authorId: string): Promise<Profile | null> {
   const row = await db.authors.get(authorId);
   if (!row) return null;
-  return buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt, row.reported ?? []);
+  const profile = buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt, row.reported ?? []);
+  return { ...profile, watched: (await db.watchlist.get(authorId)) !== undefined };
 }
 
 /** The profile of a page that is not about one person: its own papers, with what the cache knows. */

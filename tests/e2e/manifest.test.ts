@@ -1,7 +1,7 @@
 /** The built manifests ask for exactly the permissions the README lists, and Firefox gets its gecko id. */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
+import { HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
 
 const builds = ['chrome-mv3', 'firefox-mv3'];
 const readme = readFileSync('README.md', 'utf8');
@@ -16,7 +16,8 @@ describe.each(builds)('%s manifest', (build) => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions ?? []).toEqual([...PERMISSIONS]);
     expect(manifest.host_permissions ?? []).toEqual(HOST_PERMISSIONS);
-    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_permissions ?? []).toEqual([...OPTIONAL_PERMISSIONS]);
+    expect(manifest.optional_host_permissions).toBeUndefined();
     for (const cs of manifest.content_scripts ?? []) {
       // Every page a content script runs on is within a documented host permission.
       for (const m of cs.matches) expect(HOST_PERMISSIONS.some((h) => m.startsWith(h.slice(0, -1))), m).toBe(true);
@@ -25,7 +26,7 @@ describe.each(builds)('%s manifest', (build) => {
   });
   it('has every permission explained in the README', () => {
     const rows = readme.split('\n').filter((l) => l.startsWith('| `'));
-    for (const p of [...PERMISSIONS, ...HOST_PERMISSIONS]) {
+    for (const p of [...PERMISSIONS, ...OPTIONAL_PERMISSIONS, ...HOST_PERMISSIONS]) {
       const host = p.replace(/^https:\/\/|\/\*$/g, '');
       const suffix = host.replace(/^scholar\.google/, '');
       const explained = rows.some((r) => r.includes(`\`${p}\``) || (host.startsWith('scholar.google') && r.includes('`https://scholar.google.com/*`') && r.includes(`\`${suffix}\``)));

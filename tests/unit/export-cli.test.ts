@@ -73,7 +73,7 @@ describe('runExportCli', () => {
     expect(fails(['--format', 'csv', writeTemp('arr.json', '[]')])).toMatch(/arr\.json: expected a JSON object/);
     const negative = { ...profile, papers: [{ ...profile.papers[0], citations: -5 }] };
     expect(fails(['--format', 'csv', writeTemp('neg.json', JSON.stringify(negative))])).toMatch(/neg\.json: invalid profile: papers\[0\]\.citations: Too small/);
-    expect(fails(['--format', 'csv', writeTemp('v2.json', JSON.stringify({ format: 'scholar-lens', version: 2 }))])).toMatch(/v2\.json: version: unsupported version 2/);
+    expect(fails(['--format', 'csv', writeTemp('v3.json', JSON.stringify({ format: 'scholar-lens', version: 3 }))])).toMatch(/v3\.json: version: unsupported version 3/);
     expect(fails(['--format', 'nope', file])).toMatch(/^unknown format "nope"/);
   });
 

@@ -89,7 +89,7 @@ describe('JSON: our own format imports back exactly', () => {
     const back = parseExport(text);
     if (!back.ok) throw new Error(back.error);
     expect(back.data.format).toBe('scholar-lens');
-    expect(back.data.version).toBe(1);
+    expect(back.data.version).toBe(2);
     expect(back.data.exportedAt).toBe(NOW.toISOString());
     expect(back.data.profiles).toStrictEqual([exportRecord(profile)]);
     expect(back.data.profiles[0]!.papers.map((p) => p.title)).toStrictEqual(TITLES);
@@ -98,7 +98,7 @@ describe('JSON: our own format imports back exactly', () => {
 
   it('a watchlist: every profile back, in order', () => {
     const back = parseExport(exportProfile('json', [profile, second], { now: NOW }).text);
-    expect(back).toStrictEqual({ ok: true, data: { format: 'scholar-lens', version: 1, exportedAt: NOW.toISOString(), profiles: [exportRecord(profile), exportRecord(second)] } });
+    expect(back).toStrictEqual({ ok: true, data: { format: 'scholar-lens', version: 2, exportedAt: NOW.toISOString(), profiles: [exportRecord(profile), exportRecord(second)] } });
   });
 
   it('an author-less profile (a search page) and one without metrics', () => {

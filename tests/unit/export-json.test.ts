@@ -45,10 +45,10 @@ describe('parseExport', () => {
   });
 
   it('refuses another version, naming it', () => {
-    expect(refused(good.replace('"version": 1', '"version": 2'))).toBe(
-      'version: unsupported version 2; this Scholar Lens reads version 1 (written by a later Scholar Lens; update to import it)',
+    expect(refused(good.replace('"version": 2', '"version": 3'))).toBe(
+      'version: unsupported version 3; this Scholar Lens reads versions 1 and 2 (written by a later Scholar Lens; update to import it)',
     );
-    expect(refused(good.replace('"version": 1', '"version": "1"'))).toBe('version: unsupported version "1"; this Scholar Lens reads version 1');
+    expect(refused(good.replace('"version": 2', '"version": "2"'))).toBe('version: unsupported version "2"; this Scholar Lens reads versions 1 and 2');
     const { version: _, ...noVersion } = goodJson();
     expect(refused(JSON.stringify(noVersion))).toMatch(/^version: unsupported version none/);
   });

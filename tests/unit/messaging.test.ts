@@ -13,6 +13,13 @@ const handlers: Handlers = {
   async clearCache() { return { removed: 0 }; },
   async unlinkAuthors() { return { profile: null }; },
   async fetchProfile() { return { authorId: null, profile: null, reason: 'none' }; },
+  async watch({ watched }) { return { watched }; },
+  async getWatchlist() { return { items: [], newPapers: 0, sync: null }; },
+  async setWatchNote() { return { entry: null }; },
+  async markSeen() { return { newPapers: 0 }; },
+  async checkWatchlist() { return { checked: 0, newPapers: 0, errors: 0 }; },
+  async exportData() { return { filename: 'x.bib', mime: 'text/plain', text: '' }; },
+  async importBackup() { return { ok: false, message: 'no' }; },
 };
 
 describe('dispatch', () => {

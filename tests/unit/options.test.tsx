@@ -42,6 +42,7 @@ describe('settings', () => {
       sources: { arxivApi: true, semanticScholar: true, openAlex: false, huggingface: false },
       keys: { semanticScholar: '', openAlex: '' },
       ttl: { metadataDays: 30, citationsHours: 24 },
+      watchlist: { checkHours: 24, notify: false },
     });
   });
   it('a damaged stored value falls back to defaults; a partial one is completed', () => {
