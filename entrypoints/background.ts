@@ -4,6 +4,7 @@ import { dispatch, isTrustedSender } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/settings';
 import { createHttpClient } from '@/lib/sources/http';
 import { ScholarDb } from '@/lib/store/db';
+import { combineNotices, EVICTION_NOTICE_KEY, EvictionNotice } from '@/lib/store/evict';
 import { CHECK_ALARM, checkAlarmPlan } from '@/lib/watchlist/alarm';
 import { loadRemovals, recordRemoval } from '@/lib/watchlist/removals';
 import { badgeText } from '@/lib/watchlist/store';
@@ -23,6 +24,10 @@ export default defineBackground(() => {
     notify: async (title, message) => {
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
       await browser.notifications.create('scholar-lens-new-papers', { type: 'basic', title, message, iconUrl: browser.runtime.getURL('/icon/128.png') });
+    },
+    recordEviction: async (notice) => {
+      const old = EvictionNotice.safeParse((await local.get(EVICTION_NOTICE_KEY))[EVICTION_NOTICE_KEY]);
+      await local.set({ [EVICTION_NOTICE_KEY]: combineNotices(old.success ? old.data : null, notice) });
     },
     sync: async (removed) => {
       const now = new Date();

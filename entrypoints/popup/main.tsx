@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { PopupApp, type PopupWatchDeps } from '@/components/PopupApp';
+import { StorageNotice } from '@/components/StorageNotice';
 import { request } from '@/lib/messaging';
+import { EVICTION_NOTICE_KEY, EvictionNotice, formatEvictionNotice } from '@/lib/store/evict';
 import './popup.css';
 import '@/components/card.css';
 
@@ -34,8 +36,16 @@ const watch: PopupWatchDeps = {
   exportAll: (format) => request(send, 'exportData', { format, watchlist: true }),
 };
 
-// The tab label's "N new" comes from the same answer the Watchlist tab reads.
-void request(send, 'getWatchlist', {}).then(
-  ({ newPapers }) => render(<PopupApp load={load} unlink={unlink} watch={{ ...watch, newPapers }} />, document.getElementById('app')!),
-  () => render(<PopupApp load={load} unlink={unlink} watch={watch} />, document.getElementById('app')!),
-);
+async function start() {
+  // The tab label's "N new" comes from the same answer the Watchlist tab reads.
+  const newPapers = await request(send, 'getWatchlist', {}).then((r) => r.newPapers, () => 0);
+  const stored = EvictionNotice.safeParse((await browser.storage.local.get(EVICTION_NOTICE_KEY))[EVICTION_NOTICE_KEY]);
+  render(
+    <>
+      {stored.success && <StorageNotice text={formatEvictionNotice(stored.data)} onDismiss={() => void browser.storage.local.remove(EVICTION_NOTICE_KEY)} />}
+      <PopupApp load={load} unlink={unlink} watch={{ ...watch, newPapers }} />
+    </>,
+    document.getElementById('app')!,
+  );
+}
+void start();

@@ -15,6 +15,7 @@ import { lookupAuthors, profileForUrl } from '../store/lookup';
 import { loadGroupProfile } from '../store/group-profile';
 import { detectLinks, unlinkAuthors } from '../store/links';
 import { loadPageProfile } from '../store/profile';
+import { type EvictionNotice, withQuotaRetry } from '../store/evict';
 import { markSeen } from '../watchlist/store';
 import { createWatchlist, type WatchEffects } from './watch-handlers';
 
@@ -27,13 +28,20 @@ export interface EnrichmentDeps {
   http?: HttpClient;
 }
 
-/** Without browser effects (unit tests), the badge, notifications and sync do nothing. */
-const NO_EFFECTS: WatchEffects = { setBadge: async () => {}, notify: async () => {}, sync: async () => null };
+export interface BrowserEffects extends WatchEffects {
+  /** Storage was full and cached profiles were evicted to make room: keep the notice for the popup. */
+  recordEviction?: (notice: EvictionNotice) => Promise<void>;
+}
 
-export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effects: WatchEffects = NO_EFFECTS): Handlers {
+/** Without browser effects (unit tests), the badge, notifications and sync do nothing. */
+const NO_EFFECTS: BrowserEffects = { setBadge: async () => {}, notify: async () => {}, sync: async () => null };
+
+export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effects: BrowserEffects = NO_EFFECTS): Handlers {
   const now = () => enrichment?.now?.() ?? new Date();
   const settings = async () => (enrichment ? enrichment.settings() : DEFAULT_SETTINGS);
   const watchlist = createWatchlist({ db, settings, effects, http: enrichment?.http, now });
+  /** Writes of page data: when storage is full, the least-recently-viewed profiles make room (never the watchlist). */
+  const retry = <T>(write: () => Promise<T>) => withQuotaRetry(db, write, effects.recordEviction, { now });
 
   /** Queue what the profile's papers lack (within each kind's TTL) and start the runner without waiting. */
   async function refresh(profile: Profile | null): Promise<void> {
@@ -43,7 +51,7 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effec
     const row = profile.author ? await db.authors.get(profile.author.id) : undefined;
     if (row && needsIdentity(row, settings, now().getTime())) planned.push({ kind: 'identity', paperId: row.id });
     if (row && needsOpenAlex(row, settings, now().getTime())) planned.push({ kind: 'openalex', paperId: row.id });
-    await enqueue(db, planned, now());
+    await retry(() => enqueue(db, planned, now()));
     void enrichment.enricher.kick();
   }
 
@@ -57,8 +65,8 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effec
   }
 
   async function store(scrape: ScrapeResult) {
-    const { authorId, stored } = await ingestScrape(db, scrape);
-    if (authorId) await detectLinks(db, authorId);
+    const { authorId, stored } = await retry(() => ingestScrape(db, scrape));
+    if (authorId) await retry(() => detectLinks(db, authorId));
     // Visiting a watched author's page is seeing their new papers.
     if (authorId && (await db.watchlist.get(authorId))?.newPaperIds.length) {
       await markSeen(db, authorId, now());

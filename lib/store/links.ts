@@ -34,8 +34,14 @@ export async function detectLinks(db: ScholarDb, authorId: string, now = new Dat
       found.push({ key, a, b, evidence: describeEvidence(evidence), createdAt: now.toISOString(), unlinked: false });
     }
   }
-  await db.links.bulkPut(found);
-  return found.length;
+  // The comparison above reads outside a transaction; the user may have unlinked a pair meanwhile.
+  // Only pairs still without a row are written, so an "unlinked" decision is never overwritten.
+  return db.transaction('rw', db.links, async () => {
+    const existing = await db.links.bulkGet(found.map((f) => f.key));
+    const fresh = found.filter((_, i) => !existing[i]);
+    await db.links.bulkAdd(fresh);
+    return fresh.length;
+  });
 }
 
 async function linksOf(db: ScholarDb, id: string): Promise<LinkRow[]> {
