@@ -39,7 +39,12 @@ const NO_EFFECTS: BrowserEffects = { setBadge: async () => {}, notify: async () 
 export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effects: BrowserEffects = NO_EFFECTS): Handlers {
   const now = () => enrichment?.now?.() ?? new Date();
   const settings = async () => (enrichment ? enrichment.settings() : DEFAULT_SETTINGS);
-  const watchlist = createWatchlist({ db, settings, effects, http: enrichment?.http, now });
+  const watchlist = createWatchlist({
+    db, settings, effects, http: enrichment?.http, now,
+    onNewPapers: async (ids) => {
+      for (const id of ids) await refresh(await loadGroupProfile(db, id));
+    },
+  });
   /** Writes of page data: when storage is full, the least-recently-viewed profiles make room (never the watchlist). */
   const retry = <T>(write: () => Promise<T>) => withQuotaRetry(db, write, effects.recordEviction, { now });
 

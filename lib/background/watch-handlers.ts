@@ -35,6 +35,8 @@ export interface WatchDeps {
   effects: WatchEffects;
   http?: HttpClient;
   now?: () => Date;
+  /** A check stored new papers for these authors: queue their enrichment (citations, metadata). */
+  onNewPapers?: (authorIds: string[]) => Promise<void>;
 }
 
 type WatchHandlers = Pick<Handlers, 'watch' | 'getWatchlist' | 'setWatchNote' | 'markSeen' | 'checkWatchlist' | 'exportData' | 'importBackup'>;
@@ -63,6 +65,7 @@ export function createWatchlist(deps: WatchDeps) {
     if (!deps.http) return { checked: 0, newPapers: 0, errors: 0 };
     const result = await refreshWatchlist(db, deps.http, { now: now(), settings });
     await updateBadge();
+    if (result.found.length) await deps.onNewPapers?.(result.found.map((f) => f.authorId)).catch(() => {});
     const text = notificationText(result.found);
     if (text && settings.watchlist.notify) await effects.notify(text.title, text.message).catch(() => {});
     return { checked: result.checked, newPapers: result.newPapers, errors: result.errors };

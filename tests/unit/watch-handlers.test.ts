@@ -100,7 +100,7 @@ describe('watchlist messages', () => {
     expect(requests.filter((u) => u.includes('search_query=au'))).toHaveLength(1);
     clock += 86_400_000;
     feed = FEED;
-    settings = { ...settings, watchlist: { checkHours: 24, notify: true } };
+    settings = { ...settings, sources: { ...settings.sources, semanticScholar: true }, watchlist: { checkHours: 24, notify: true } };
     expect(await call('checkWatchlist', {})).toEqual({ checked: 1, newPapers: 1, errors: 0 });
     const list = await call<{ items: { entry: { newPaperIds: string[]; lastCheckedAt: string } ; papers: number }[]; newPapers: number }>('getWatchlist', {});
     expect(list.newPapers).toBe(1);
@@ -109,6 +109,8 @@ describe('watchlist messages', () => {
     expect(list.items[0]!.entry.lastCheckedAt).toBe(new Date(clock).toISOString());
     expect(effects.badge.at(-1)).toBe('1');
     expect(effects.notes).toEqual(['1 new paper: Prithviraj Ammanabrolu (1)']);
+    // The new paper is queued for its citation count like any paper a page shows.
+    expect((await db.jobs.toArray()).map((j) => j.key)).toContain('citations:2611.01234');
     // A second check finds nothing more and does not notify again.
     await call('checkWatchlist', {});
     expect(effects.notes).toHaveLength(1);
