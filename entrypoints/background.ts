@@ -5,7 +5,8 @@ import { readSettings, SETTINGS_KEY } from '@/lib/settings';
 import { createHttpClient } from '@/lib/sources/http';
 import { ScholarDb } from '@/lib/store/db';
 import { combineNotices, EVICTION_NOTICE_KEY, EvictionNotice } from '@/lib/store/evict';
-import { CHECK_ALARM, checkAlarmPlan } from '@/lib/watchlist/alarm';
+import { hasDueJobs } from '@/lib/enrich/queue';
+import { CHECK_ALARM, checkAlarmPlan, RETRY_ALARM, RETRY_MINUTES } from '@/lib/watchlist/alarm';
 import { loadRemovals, recordRemoval } from '@/lib/watchlist/removals';
 import { badgeText } from '@/lib/watchlist/store';
 import { onSyncChanged, syncWatchlist } from '@/lib/watchlist/sync';
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void handlers.checkWatchlist({}).catch((e: unknown) => console.warn('watchlist check failed', e));
+    if (alarm.name === RETRY_ALARM) void hasDueJobs(db, Date.now()).then((due) => { if (due && !enricher.running) void enricher.kick(); });
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) void scheduleCheck();
@@ -64,6 +66,7 @@ export default defineBackground(() => {
     }
   });
   void scheduleCheck();
+  void browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
   void syncWatchlist(db, sync, local, new Date()).catch((e: unknown) => console.warn('watchlist sync failed', e));
   // The worker may have been stopped mid-run: pick up the jobs it left in the database.
   void enricher.kick();

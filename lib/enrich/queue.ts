@@ -34,6 +34,14 @@ export async function dueJobs(db: ScholarDb, kind: JobKind, now: number, limit: 
   return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
 }
 
+/**
+ * Whether any pending job's backoff has ended: the `alarms` retry (background.ts) kicks the runner
+ * only then, so jobs that failed while nobody had the popup open are not left until the next visit.
+ */
+export async function hasDueJobs(db: ScholarDb, now: number): Promise<boolean> {
+  return (await db.jobs.where('notBefore').belowOrEqual(now).filter((j) => j.state === 'pending').count()) > 0;
+}
+
 /** After a failed batch: back off exponentially (1 min, 2 min, …), give up after MAX_ATTEMPTS. */
 export async function markFailed(db: ScholarDb, jobs: JobRow[], error: string, now: number): Promise<void> {
   await db.jobs.bulkPut(jobs.map((j) => {

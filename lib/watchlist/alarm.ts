@@ -3,6 +3,10 @@ import type { Settings } from '../settings';
 
 export const CHECK_ALARM = 'watchlist-check';
 
+/** Enrichment jobs in backoff (a failed fetch waits 1 min, 2 min, …) are retried by this alarm. */
+export const RETRY_ALARM = 'enrichment-retry';
+export const RETRY_MINUTES = 5;
+
 export interface AlarmInfo { periodInMinutes?: number; scheduledTime: number }
 export interface AlarmPlan { periodInMinutes: number; delayInMinutes: number }
 

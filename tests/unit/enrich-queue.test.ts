@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlannedJob } from '../../lib/enrich/plan';
-import { dueJobs, enqueue, jobKey, markFailed, MAX_ATTEMPTS } from '../../lib/enrich/queue';
+import { dueJobs, enqueue, hasDueJobs, jobKey, markFailed, MAX_ATTEMPTS } from '../../lib/enrich/queue';
 import { ScholarDb } from '../../lib/store/db';
 
 const T0 = new Date('2026-07-01T12:00:00.000Z');
@@ -151,5 +151,23 @@ describe('markFailed', () => {
       [2, T0.getTime() + 2 * MINUTE],
       [1, T0.getTime() + MINUTE],
     ]);
+  });
+});
+
+describe('hasDueJobs', () => {
+  it('is true only when a pending job\'s backoff has ended', async () => {
+    const db = new ScholarDb(`due-${Math.random()}`);
+    try {
+      const now = Date.parse('2026-11-27T10:00:00Z');
+      expect(await hasDueJobs(db, now)).toBe(false);
+      await db.jobs.bulkPut([
+        { key: 'citations:a', kind: 'citations', paperId: 'a', state: 'pending', attempts: 1, notBefore: now + 60_000, createdAt: '2026-11-27T09:00:00.000Z', lastError: 'offline' },
+        { key: 'citations:b', kind: 'citations', paperId: 'b', state: 'failed', attempts: 5, notBefore: now - 60_000, createdAt: '2026-11-27T09:00:00.000Z', lastError: 'gave up' },
+      ]);
+      expect(await hasDueJobs(db, now)).toBe(false);
+      expect(await hasDueJobs(db, now + 60_000)).toBe(true);
+    } finally {
+      await db.delete();
+    }
   });
 });
