@@ -93,7 +93,7 @@ describe.skipIf(!!skipReason)('extension in Chromium on arXiv', () => {
       return host.previousSibling?.textContent; // right after the name, before the comma
     });
     expect(before).toBe('Prithviraj Ammanabrolu');
-    await badge.getByRole('button').hover();
+    await badge.getByRole('button', { name: /^Scholar Lens profile of/ }).hover();
     await expect.poll(() => page.getByRole('tooltip').innerText()).toContain('3 papers');
     await page.close();
   });
