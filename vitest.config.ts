@@ -15,7 +15,7 @@ export default defineConfig({
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { settings: OFFLINE_DOM_SETTINGS } },
           setupFiles: ['tests/setup.ts'],
-          testTimeout: 20_000,
+          testTimeout: 90_000, // a ceiling, not a measure: CLI tests start tsx processes, slow on a loaded machine
         },
       },
       {
