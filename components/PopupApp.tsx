@@ -10,6 +10,28 @@ import { ProfileCard } from './ProfileCard';
 import { useLiveProfile } from './useLiveProfile';
 import { type WatchlistDeps, WatchlistView } from './WatchlistView';
 
+/**
+ * Arrow keys, Home and End move focus between a tablist's tabs and select the tab they land on
+ * (the WAI-ARIA tabs pattern, automatic activation). Every tab also stays in the Tab order.
+ */
+function tabKeys<T extends string>(tabs: readonly T[], select: (tab: T) => void) {
+  return (e: KeyboardEvent) => {
+    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="tab"]')];
+    const at = buttons.indexOf(e.target as HTMLElement);
+    if (at < 0) return;
+    const last = buttons.length - 1;
+    const moves: Record<string, number> = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last };
+    const to = moves[e.key];
+    if (to === undefined || tabs[to] === undefined) return;
+    e.preventDefault();
+    select(tabs[to]);
+    buttons[to]?.focus();
+  };
+}
+
+const VIEWS = ['profile', 'watchlist'] as const;
+const PROFILE_TABS = ['papers', 'metrics'] as const;
+
 type State = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'ready'; profile: Profile };
 
 /** `load({ refresh: true })` on open (queues fetches for what is missing); `refresh: false` for progress polls. */
@@ -33,17 +55,20 @@ export function PopupApp({ load, unlink, watch }: { load: ProfileLoader; unlink?
   const [view, setView] = useState<'profile' | 'watchlist'>(watch?.newPapers ? 'watchlist' : 'profile');
   const [chosen, setChosen] = useState<string | null>(null);
   const loader = useCallback<ProfileLoader>((opts) => (chosen && watch ? watch.loadAuthor(chosen, opts) : load(opts)), [chosen, load, watch]);
-  if (!watch) return <ProfileScreen load={load} unlink={unlink} />;
+  // The page's one h1 (the popup's entry HTML makes its root the main landmark); the author's name is an h2.
+  const title = <h1 class="sl-visually-hidden">Scholar Lens</h1>;
+  if (!watch) return <div class="sl-popup-root">{title}<ProfileScreen load={load} unlink={unlink} /></div>;
   const deps: WatchlistDeps = { ...watch, open: (id) => { setChosen(id); setView('profile'); } };
   const fresh = watch.newPapers ?? 0;
   return (
     <div class="sl-popup-root">
-      <nav class="sl-tabs sl-views" role="tablist" aria-label="Scholar Lens views">
+      {title}
+      <div class="sl-tabs sl-views" role="tablist" aria-label="Scholar Lens views" onKeyDown={tabKeys(VIEWS, setView)}>
         <button type="button" role="tab" id="sl-view-profile" aria-selected={view === 'profile'} aria-controls="sl-view-panel" onClick={() => setView('profile')}>Profile</button>
         <button type="button" role="tab" id="sl-view-watchlist" aria-selected={view === 'watchlist'} aria-controls="sl-view-panel" onClick={() => setView('watchlist')}>
           Watchlist{fresh > 0 ? ` (${fresh} new)` : ''}
         </button>
-      </nav>
+      </div>
       <div role="tabpanel" id="sl-view-panel" aria-labelledby={`sl-view-${view}`}>
         {view === 'watchlist' ? <WatchlistView deps={deps} /> : <ProfileScreen key={chosen ?? 'page'} load={loader} unlink={unlink} watch={watch} opened={chosen !== null} />}
       </div>
@@ -86,21 +111,22 @@ function ProfileView({ initial, poll, onUnlink, watch }: { initial: Profile; pol
   const author = profile.author;
   const onWatch = watch && author ? (w: boolean) => watch.toggle(author.id, w) : undefined;
   return (
-    <main class="sl-popup">
+    <div class="sl-popup">
       <ProfileCard profile={profile} onWatch={onWatch} />
       <LinkedSources profile={profile} onUnlink={onUnlink} />
       <EnrichmentLine enrichment={profile.enrichment} />
-      <div class="sl-tabs" role="tablist" aria-label="Profile views">
-        {(['papers', 'metrics'] as const).map((t) => (
-          <button key={t} type="button" role="tab" id={`sl-tab-${t}`} aria-selected={tab === t} aria-controls={`sl-panel-${t}`} onClick={() => setTab(t)}>
+      <div class="sl-tabs" role="tablist" aria-label="Profile views" onKeyDown={tabKeys(PROFILE_TABS, setTab)}>
+        {PROFILE_TABS.map((t) => (
+          <button key={t} type="button" role="tab" id={`sl-tab-${t}`} aria-selected={tab === t} aria-controls="sl-profile-panel" onClick={() => setTab(t)}>
             {t === 'papers' ? 'Papers' : 'All metrics'}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`sl-panel-${tab}`} aria-labelledby={`sl-tab-${tab}`}>
+      {/* One panel whose content follows the selected tab, so every tab's aria-controls names an element that exists. */}
+      <div role="tabpanel" id="sl-profile-panel" aria-labelledby={`sl-tab-${tab}`}>
         {tab === 'papers' ? <PaperList papers={profile.papers} /> : <MetricsDetails profile={profile} />}
       </div>
       {watch && <ExportMenu id="sl-export-profile" label="Export this profile" exporter={(f) => watch.exportProfile(f, profile)} />}
-    </main>
+    </div>
   );
 }

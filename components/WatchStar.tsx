@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** Saves or unsaves an author; the star shows the state, `aria-pressed` says it to screen readers. */
+/**
+ * Saves or unsaves an author; the star shows the state, `aria-pressed` says it to screen readers.
+ * The accessible name contains the visible word ("Save" / "Saved"), so speech input can say it;
+ * the title says what a click does. While the background answers the button stays focusable
+ * (aria-disabled rather than disabled, which would drop keyboard focus).
+ */
 export function WatchStar({ name, watched: initial, onToggle, small = false }: {
   name: string;
   watched: boolean;
@@ -16,10 +21,11 @@ export function WatchStar({ name, watched: initial, onToggle, small = false }: {
     setBusy(true);
     onToggle(!watched).then(setWatched, () => {}).finally(() => setBusy(false));
   };
-  const label = watched ? `Remove ${name} from your watchlist` : `Save ${name} to your watchlist`;
+  const label = watched ? `Saved: ${name} is on your watchlist` : `Save ${name} to your watchlist`;
+  const action = watched ? `Remove ${name} from your watchlist` : label;
   return (
-    <button type="button" class={small ? 'sl-star sl-star-small' : 'sl-star'} aria-pressed={watched} aria-label={label} title={label}
-      data-testid="sl-star" disabled={busy} onClick={toggle}>
+    <button type="button" class={small ? 'sl-star sl-star-small' : 'sl-star'} aria-pressed={watched} aria-label={label} title={action}
+      data-testid="sl-star" aria-disabled={busy || undefined} onClick={toggle}>
       <span aria-hidden="true">{watched ? '★' : '☆'}</span>
       {!small && <span class="sl-star-text">{watched ? 'Saved' : 'Save'}</span>}
     </button>

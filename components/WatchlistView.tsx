@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { WatchItem } from '@/lib/protocol';
 import { categoryBadge, formatAge } from '@/lib/format';
 import { NOTE_MAX } from '@/lib/watchlist/schema';
@@ -31,6 +31,15 @@ export function WatchlistView({ deps }: { deps: WatchlistDeps }) {
   const [error, setError] = useState('');
   const [sort, setSort] = useState<WatchSort>('new');
   const [status, setStatus] = useState('');
+  const section = useRef<HTMLElement>(null);
+  /** After a removal the focused button is gone: focus goes to the next author's name, or the list. */
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (refocus.current === null || !section.current) return;
+    const names = section.current.querySelectorAll<HTMLElement>('.sl-watch-name');
+    (names[Math.min(refocus.current, names.length - 1)] ?? section.current).focus();
+    refocus.current = null;
+  }, [data]);
   const reload = useCallback(() => deps.list().then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e))), [deps]);
   useEffect(() => void reload(), [reload]);
 
@@ -45,7 +54,7 @@ export function WatchlistView({ deps }: { deps: WatchlistDeps }) {
     );
   };
   return (
-    <section class="sl-watchlist" aria-label="Watchlist">
+    <section class="sl-watchlist" aria-label="Watchlist" ref={section} tabIndex={-1}>
       {data.items.length === 0 ? (
         <p class="sl-status">Your watchlist is empty. Save an author with the ☆ on their card to be told about their new papers.</p>
       ) : (
@@ -59,8 +68,8 @@ export function WatchlistView({ deps }: { deps: WatchlistDeps }) {
           </div>
           {data.sync && <p class="sl-muted sl-watch-sync" role="note">{data.sync}</p>}
           <ul class="sl-watch-list">
-            {sortWatchlist(data.items.map((i) => ({ ...i, row: i.entry })), sort).map((item) => (
-              <WatchRowView key={item.entry.authorId} item={item} now={now} deps={deps} onRemoved={reload} />
+            {sortWatchlist(data.items.map((i) => ({ ...i, row: i.entry })), sort).map((item, at) => (
+              <WatchRowView key={item.entry.authorId} item={item} now={now} deps={deps} onRemoved={() => { refocus.current = at; void reload(); }} />
             ))}
           </ul>
           <ExportMenu id="sl-export-watchlist" label="Export watchlist" exporter={deps.exportAll} />
@@ -85,7 +94,8 @@ function WatchRowView({ item, now, deps, onRemoved }: { item: WatchItem; now: Da
   return (
     <li class="sl-watch-item" data-testid="sl-watch-item">
       <div class="sl-watch-head">
-        <button type="button" class="sl-watch-name" onClick={() => deps.open(entry.authorId)}>{entry.name}</button>
+        {/* A heading per author, for screen readers' heading navigation (styled as before). */}
+        <h2 class="sl-watch-title"><button type="button" class="sl-watch-name" onClick={() => deps.open(entry.authorId)}>{entry.name}</button></h2>
         {item.primaryCategory && <span class="sl-badge sl-primary">{categoryBadge(item.primaryCategory)}</span>}
         {fresh > 0 && <span class="sl-new" data-testid="sl-new">{fresh} new</span>}
         <button type="button" class="sl-star sl-star-small" aria-label={`Remove ${entry.name} from your watchlist`} title="Remove from watchlist"

@@ -51,7 +51,7 @@ try {
   await page.goto(ABS_URL);
   const badge = page.getByTestId('sl-author-badge').first();
   await badge.waitFor({ timeout: 20_000 });
-  await badge.getByRole('button').hover();
+  await badge.getByRole('button', { name: /^Scholar Lens profile of/ }).hover();
   await page.getByRole('tooltip').waitFor();
   await page.screenshot({ path: join(OUT, 'badge-abs-page.png') });
   console.log(`abs page ${ABS_URL}\n  badge: ${(await page.getByRole('tooltip').innerText()).replace(/\s+/g, ' ')}`);
