@@ -8,12 +8,28 @@ function SafeLink({ href, children, label }: { href: string | null; children: pr
   return <a href={href} target="_blank" rel="noopener noreferrer" aria-label={label}>{children}</a>;
 }
 
-export function PaperRow({ paper, now }: { paper: Paper; now?: Date }) {
-  const [open, setOpen] = useState(false);
+export interface PaperRowProps {
+  paper: Paper;
+  now?: Date;
+  /** Whether the abstract is shown, when the list keeps that state (a virtualised row can be unmounted and mounted again). */
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+  /** 1-based position and the list's length, announced by screen readers ("3 of 1,000") when not every row is in the DOM. */
+  posInSet?: number;
+  setSize?: number;
+  /** Empty space above the row, standing in for rows that are not rendered. */
+  gapBefore?: number;
+}
+
+export function PaperRow({ paper, now, open: openProp, onToggle, posInSet, setSize, gapBefore }: PaperRowProps) {
+  const [openHere, setOpenHere] = useState(false);
+  const open = openProp ?? openHere;
+  const setOpen = (next: boolean) => (onToggle ? onToggle(next) : setOpenHere(next));
   const date = paper.published ?? paper.updated;
   const code = paper.links.code.find(isSafeHttpUrl) ?? null;
   return (
-    <li class="sl-paper">
+    <li class="sl-paper" aria-posinset={posInSet} aria-setsize={setSize} data-index={posInSet === undefined ? undefined : posInSet - 1}
+      style={gapBefore ? { marginTop: `${gapBefore}px` } : undefined}>
       <div class="sl-paper-meta">
         <span class="sl-badge" title={paper.primaryCategory ?? 'category unknown'}>{categoryBadge(paper.primaryCategory)}</span>
         <span class="sl-date">{date ? formatPaperDate(date, now) : (paper.year ?? '')}</span>

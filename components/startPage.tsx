@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { AuthorBadge } from './AuthorBadge';
 import { Overlay } from './Overlay';
 import { runPage, type PageDeps } from '@/lib/content/run-page';
-import { request } from '@/lib/messaging';
+import { request } from '@/lib/content/client';
 
 const COLLAPSED_KEY = 'overlay.collapsed';
 

@@ -1,19 +1,17 @@
 /**
  * Typed, validated messaging over `browser.runtime`. The sender validates what it sends and what
  * comes back; the receiver validates what arrives and answers anything invalid with a typed error
- * instead of throwing.
+ * instead of throwing. `dispatch` (the background) is the trust boundary: every message is
+ * validated there. Content scripts send through lib/content/client.ts instead of `request`: the
+ * same protocol and error replies, without Zod on their side (see there for why that is safe).
  */
 import { z } from 'zod';
+import { MessageError, type Transport } from './content/client';
 import {
   Envelope, type ErrorCode, type ErrorReply, type MessageType, protocol, Reply, type RequestOf, type ResponseOf,
 } from './protocol';
 
-export class MessageError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'MessageError';
-  }
-}
+export { MessageError, type Transport };
 
 function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { ok: false, error: { code, message } };
@@ -54,8 +52,6 @@ export async function dispatch(raw: unknown, handlers: Handlers): Promise<Reply>
     return errorReply('internal', err instanceof Error ? err.message : String(err));
   }
 }
-
-export type Transport = (message: unknown) => Promise<unknown>;
 
 /** Send a typed message through `transport` (normally `browser.runtime.sendMessage`). */
 export async function request<T extends MessageType>(transport: Transport, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {

@@ -1,5 +1,5 @@
 import { startPage } from '@/components/startPage';
-import { parse } from '@/lib/sites/openreview';
+import { scrape } from '@/lib/sites/openreview-scrape';
 import '@/components/card.css';
 
 export default defineContentScript({
@@ -7,5 +7,5 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   // The page is an app: the background reads the OpenReview API for the profile the URL names.
-  main: (ctx) => startPage(ctx, { parse, findAuthorAnchors: () => [], remote: true }),
+  main: (ctx) => startPage(ctx, { parse: scrape, findAuthorAnchors: () => [], remote: true }),
 });

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { PopupApp, type PopupWatchDeps } from '@/components/PopupApp';
 import { StorageNotice } from '@/components/StorageNotice';
 import { request } from '@/lib/messaging';
-import { EVICTION_NOTICE_KEY, EvictionNotice, formatEvictionNotice } from '@/lib/store/evict';
+import { EVICTION_NOTICE_KEY, EvictionNotice, formatEvictionNotice } from '@/lib/store/eviction-notice';
 import './popup.css';
 import '@/components/card.css';
 

@@ -1,6 +1,6 @@
 import { startPage } from '@/components/startPage';
 import { SCHOLAR_MATCHES } from '@/lib/permissions';
-import { parse } from '@/lib/sites/gscholar';
+import { scrape } from '@/lib/sites/gscholar-scrape';
 import '@/components/card.css';
 
 export default defineContentScript({
@@ -8,5 +8,5 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   // Only the page in front of the user is read: "Show more" is never clicked on their behalf.
-  main: (ctx) => startPage(ctx, { parse, findAuthorAnchors: () => [] }),
+  main: (ctx) => startPage(ctx, { parse: scrape, findAuthorAnchors: () => [] }),
 });

@@ -1,5 +1,5 @@
 import { startPage } from '@/components/startPage';
-import { parse } from '@/lib/sites/semanticscholar-page';
+import { scrape } from '@/lib/sites/semanticscholar-scrape';
 import '@/components/card.css';
 
 export default defineContentScript({
@@ -7,5 +7,5 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   // The page is an app: the background reads the Graph API for the author the URL names.
-  main: (ctx) => startPage(ctx, { parse, findAuthorAnchors: () => [], remote: true }),
+  main: (ctx) => startPage(ctx, { parse: scrape, findAuthorAnchors: () => [], remote: true }),
 });

@@ -2,14 +2,19 @@
  * What a content script does on a page, independent of the browser APIs (which are passed in):
  * scrape with the site's adapter, hand the result to the background, then show the overlay card
  * (pages about an author or a search) or badges after cached authors' names (abs and listing pages).
+ *
+ * Content scripts pass the adapter's Zod-free `scrape` (lib/sites/<site>-scrape.ts), whose draft is
+ * validated by the background when it arrives (lib/sites/draft.ts); a validated `parse` fits too.
  */
 import type { AuthorSummary } from '../protocol';
-import type { AuthorRef, ParseOutcome, Profile, ScrapeResult } from '../schema';
+import type { AuthorRef, Profile } from '../schema';
+import type { ParseDraft, ScrapeDraft } from '../sites/draft';
+import { MessageError } from './client';
 
 export interface PageDeps {
-  parse: (doc: Document, url: string) => ParseOutcome;
+  parse: (doc: Document, url: string) => ParseDraft;
   findAuthorAnchors: (doc: Document) => { anchor: HTMLAnchorElement; ref: AuthorRef }[];
-  ingest: (scrape: ScrapeResult) => Promise<Profile | null>;
+  ingest: (scrape: ScrapeDraft) => Promise<Profile | null>;
   /** App pages (no data in the page): ask the background to read the site's API instead. */
   fetchRemote?: (url: string) => Promise<Profile | null>;
   lookup: (refs: AuthorRef[]) => Promise<(AuthorSummary & { index: number })[]>;
@@ -24,17 +29,26 @@ export type PageOutcome =
   | { kind: 'badges'; badges: number };
 
 export async function runPage(doc: Document, url: string, deps: PageDeps): Promise<PageOutcome> {
-  const outcome = deps.parse(doc, url);
-  if (!outcome.ok) {
+  const unrecognised = async (reason: string): Promise<PageOutcome> => {
     const remote = deps.fetchRemote ? await deps.fetchRemote(url) : null;
     if (remote) {
       await deps.showOverlay(remote);
       return { kind: 'overlay', papers: remote.papers.length };
     }
-    deps.log?.(`Scholar Lens: page not recognised (${outcome.reason})`);
-    return { kind: 'unrecognised', reason: outcome.reason };
+    deps.log?.(`Scholar Lens: page not recognised (${reason})`);
+    return { kind: 'unrecognised', reason };
+  };
+  const outcome = deps.parse(doc, url);
+  if (!outcome.ok) return unrecognised(outcome.reason);
+  let profile: Profile | null;
+  try {
+    profile = await deps.ingest(outcome);
+  } catch (err) {
+    // The background validates the draft: one it rejects is a page not recognised, as it was when
+    // the adapter validated its own output here.
+    if (err instanceof MessageError && err.code === 'invalid_message') return unrecognised(`output failed validation: ${err.message}`);
+    throw err;
   }
-  const profile = await deps.ingest(outcome);
   if ((outcome.pageType === 'author' || outcome.pageType === 'search') && profile) {
     await deps.showOverlay(profile);
     return { kind: 'overlay', papers: profile.papers.length };

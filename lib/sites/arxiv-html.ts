@@ -156,6 +156,15 @@ export function toUrl(url: string): URL | null {
   }
 }
 
+/**
+ * `new URL(url)` when it is an http(s) URL, else null. The same as `httpUrl` in lib/xml.ts, which the
+ * page adapters do not import: that module loads @xmldom/xmldom, which content scripts must not carry.
+ */
+export function httpUrl(url: string): URL | null {
+  const u = toUrl(url);
+  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u : null;
+}
+
 /** http(s) on arxiv.org or www.arxiv.org (not look-alikes such as `arxiv.org.evil.com`). */
 export function isArxivUrl(u: URL | null): u is URL {
   return !!u && (u.protocol === 'https:' || u.protocol === 'http:') && HOSTS.has(u.hostname.toLowerCase());

@@ -17,8 +17,7 @@
  * - `published`/`updated` are null: DBLP states a year only (its `mdate` is the record's edit date).
  */
 import type { AuthorRef, PaperInput } from '../schema';
-import { arxivIdFromUrl, collapse, doiFrom, normaliseArxivId } from './arxiv-html';
-import { httpUrl } from '../xml';
+import { arxivIdFromUrl, collapse, doiFrom, httpUrl, normaliseArxivId } from './arxiv-html';
 
 export const DBLP_BASE = 'https://dblp.org';
 const HOSTS = new Set(['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de']);

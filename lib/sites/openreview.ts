@@ -3,6 +3,7 @@
  *
  * - Profile pages `/profile?id=~First_Last1` → 'author' ({@link openReviewIdFromUrl}); forum pages
  *   `/forum?id=<note id>` → 'abs' ({@link openReviewForumIdFromUrl}); anything else → null.
+ * - URLs and the page reader are in `./openreview-scrape.ts` (Zod-free: what the content script runs).
  * - The site is a client-side app. A profile page's papers come from the API v2
  *   (`api2.openreview.net/notes?content.authorids=~First_Last1`, or `/notes/search`), whose reply
  *   {@link profileFromOpenReview} reads; `parse` answers `Unrecognised` for profile pages. A forum
@@ -22,57 +23,17 @@
  * Pure: no network, no storage; never throws.
  */
 import { z } from 'zod';
-import { type AuthorRef, type PageType, type PaperInput, ParseOutcome } from '../schema';
-import { arxivIdFromUrl, collapse, doiFrom, normaliseArxivId } from './arxiv-html';
-import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
-import { httpUrl } from '../xml';
+import { type AuthorRef, type PaperInput, ParseOutcome } from '../schema';
+import { arxivIdFromUrl, collapse, doiFrom, httpUrl as toUrl, normaliseArxivId } from './arxiv-html';
+import { checkedOutcome } from './checked';
+import { OPENREVIEW, PROFILE_ID, nameFromProfileId, openReviewIdFromUrl, profileUrl, scrape, site } from './openreview-scrape';
 
-export const site = 'openreview';
-export const OPENREVIEW = 'https://openreview.net';
+export {
+  API_REASON, OPENREVIEW, isOpenReviewApiUrl, matches, nameFromProfileId, openReviewForumIdFromUrl, openReviewIdFromUrl, pageType,
+  profileUrl, site,
+} from './openreview-scrape';
 
-// ---------------------------------------------------------------- URLs
-
-const toUrl = httpUrl;
-
-function isWeb(u: URL | null): u is URL {
-  return !!u && /^(?:www\.)?openreview\.net$/i.test(u.hostname);
-}
-
-const PROFILE_ID = /^~[^\s~/?#&]+$/;
-const NOTE_ID = /^[A-Za-z0-9_-]{5,}$/;
-
-/** A page on openreview.net (not the API hosts). */
-export function matches(url: string): boolean {
-  return isWeb(toUrl(url));
-}
-
-/** `https://openreview.net/profile?id=~Jaeseong_You1` → `~Jaeseong_You1`, else null. */
-export function openReviewIdFromUrl(url: string): string | null {
-  const u = toUrl(url);
-  if (!isWeb(u) || !/^\/profile\/?$/.test(u.pathname)) return null;
-  const id = collapse(u.searchParams.get('id'));
-  return PROFILE_ID.test(id) ? id : null;
-}
-
-/** `https://openreview.net/forum?id=k7l7p1yVZj` → `k7l7p1yVZj`, else null. */
-export function openReviewForumIdFromUrl(url: string): string | null {
-  const u = toUrl(url);
-  if (!isWeb(u) || !/^\/forum\/?$/.test(u.pathname)) return null;
-  const id = collapse(u.searchParams.get('id'));
-  return NOTE_ID.test(id) ? id : null;
-}
-
-export function pageType(url: string): PageType | null {
-  if (openReviewIdFromUrl(url)) return 'author';
-  if (openReviewForumIdFromUrl(url)) return 'abs';
-  return null;
-}
-
-/** The notes endpoints of the API (v2 `api2.openreview.net`, v1 `api.openreview.net`): `/notes`, `/notes/search`. */
-export function isOpenReviewApiUrl(url: string): boolean {
-  const u = toUrl(url);
-  return !!u && /^api2?\.openreview\.net$/i.test(u.hostname) && /^\/notes(?:\/search)?\/?$/.test(u.pathname);
-}
+// ---------------------------------------------------------------- the API reply
 
 /** The profile an API URL asks about (`content.authorids=~X`, `authorids=~X`, `author=~X`), else null. */
 function apiProfileId(u: URL | null): string | null {
@@ -83,17 +44,6 @@ function apiProfileId(u: URL | null): string | null {
   }
   return null;
 }
-
-export function profileUrl(id: string): string {
-  return `${OPENREVIEW}/profile?id=${encodeURIComponent(id)}`;
-}
-
-/** `~Jaeseong_You1` → `Jaeseong You` (the name a profile id is made of). */
-export function nameFromProfileId(id: string): string {
-  return collapse(id.replace(/^~/, '').replace(/\d+$/, '').replace(/_/g, ' '));
-}
-
-// ---------------------------------------------------------------- the API reply
 
 /** A content field: `{ value }` (API v2) or the plain value (API v1); anything else is absent. */
 function field<T extends z.ZodType>(inner: T) {
@@ -308,26 +258,11 @@ export function profileFromOpenReview(notesJson: unknown, url: string, opts: Ope
 
 // ---------------------------------------------------------------- pages
 
-export const API_REASON = 'data comes from the OpenReview API';
-
 /**
- * Read an OpenReview page. Profile pages are `Unrecognised` ({@link API_REASON}: read the API reply
- * with {@link profileFromOpenReview}); forum pages are read from their `citation_*` meta tags.
- * Never throws.
+ * Read an OpenReview page (`scrape`) and validate it with `ParseOutcome`. Profile pages are
+ * `Unrecognised` ({@link API_REASON}: read the API reply with {@link profileFromOpenReview}); forum
+ * pages are read from their `citation_*` meta tags. Never throws.
  */
 export function parse(doc: Document, url: string): ParseOutcome {
-  try {
-    const type = pageType(url);
-    if (!type) return fail(url, matches(url) ? 'not a supported OpenReview page' : 'not an OpenReview URL');
-    if (type === 'author') return fail(url, `${API_REASON} (profile ${openReviewIdFromUrl(url)})`);
-    const forumId = openReviewForumIdFromUrl(url);
-    if (!doc?.documentElement || !forumId) return fail(url, 'empty document');
-    const meta = citationMeta(doc, url);
-    if (!meta) return fail(url, `${API_REASON} (forum page without citation meta tags)`);
-    const now = new Date().toISOString();
-    const { paper, authors } = paperFromCitationMeta(meta, { fallbackId: `openreview:${forumId}`, canonical: `${OPENREVIEW}/forum?id=${forumId}`, source: 'openreview', fetchedAt: now });
-    return validated({ ok: true, site, pageType: 'abs', url: String(url), author: null, authors, papers: [paper], total: null, title: meta.title, scrapedAt: now }, url);
-  } catch (e) {
-    return fail(url, `parser error: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return checkedOutcome(scrape(doc, url), url, 3);
 }

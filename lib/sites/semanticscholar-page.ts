@@ -12,64 +12,19 @@
  * - Papers go through `s2ToPaper` (`lib/sources/semanticscholar.ts`): id = arXiv id, else DOI
  *   lower-cased, else `s2:<paperId>`; citation counts with source 'semanticscholar'.
  *
+ * URLs and the page reader are in `./semanticscholar-scrape.ts` (Zod-free: what the content script runs).
  * Pure: no network, no storage; never throws.
  */
 import { z } from 'zod';
-import { type AuthorRef, PageType, type Paper, type PaperInput, ParseOutcome, type ReportedMetric } from '../schema';
+import { type AuthorRef, type Paper, ParseOutcome, type ReportedMetric } from '../schema';
 import { S2Author, S2AuthorPapersPage, S2Paper, s2ToPaper } from '../sources/semanticscholar';
-import { collapse } from './arxiv-html';
-import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
-import { httpUrl } from '../xml';
+import { collapse, httpUrl as toUrl } from './arxiv-html';
+import { checkedOutcome } from './checked';
+import { s2AuthorIdFromUrl, s2AuthorUrl, scrape, site, unrecognised as fail } from './semanticscholar-scrape';
 
-export const site = 'semanticscholar';
-export const S2_WEB = 'https://www.semanticscholar.org';
-
-// ---------------------------------------------------------------- URLs
-
-const toUrl = httpUrl;
-
-function isS2Web(u: URL | null): u is URL {
-  return !!u && /^(?:www\.)?semanticscholar\.org$/i.test(u.hostname);
-}
-
-const AUTHOR_PATH = /^\/author\/(?:[^/]+\/)?(\d+)\/?$/;
-const PAPER_PATH = /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i;
-
-/** A page on semanticscholar.org (not the API host). */
-export function matches(url: string): boolean {
-  return isS2Web(toUrl(url));
-}
-
-/** `https://www.semanticscholar.org/author/Alan-Turing/2262347` → `2262347`, else null. */
-export function s2AuthorIdFromUrl(url: string): string | null {
-  const u = toUrl(url);
-  return isS2Web(u) ? (AUTHOR_PATH.exec(u.pathname)?.[1] ?? null) : null;
-}
-
-/** `https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073…` → the 40-hex id (lower case), else null. */
-export function s2PaperIdFromUrl(url: string): string | null {
-  const u = toUrl(url);
-  return isS2Web(u) ? (PAPER_PATH.exec(u.pathname)?.[1]?.toLowerCase() ?? null) : null;
-}
-
-export function pageType(url: string): PageType | null {
-  if (s2AuthorIdFromUrl(url)) return 'author';
-  if (s2PaperIdFromUrl(url)) return 'abs';
-  return null;
-}
-
-/** The canonical author page URL for an S2 author id. */
-export function s2AuthorUrl(authorId: string): string {
-  return `${S2_WEB}/author/${authorId}`;
-}
-
-// ---------------------------------------------------------------- the page
-
-export const GRAPH_API_REASON = 'data comes from the Graph API';
-
-function fail(url: string, reason: string): ParseOutcome {
-  return { ok: false, site, url: String(url), reason };
-}
+export {
+  GRAPH_API_REASON, S2_WEB, matches, pageType, s2AuthorIdFromUrl, s2AuthorUrl, s2PaperIdFromUrl, site,
+} from './semanticscholar-scrape';
 
 function validated(result: unknown, url: string): ParseOutcome {
   const checked = ParseOutcome.safeParse(result);
@@ -77,31 +32,13 @@ function validated(result: unknown, url: string): ParseOutcome {
   return checked.data;
 }
 
-/** A paper page from its `citation_*` meta tags. */
-function parsePaperPage(doc: Document, url: string, now: string): ParseOutcome {
-  const paperId = s2PaperIdFromUrl(url);
-  const meta = citationMeta(doc, url);
-  if (!paperId || !meta) return fail(url, `${GRAPH_API_REASON} (paper page without citation meta tags)`);
-  const canonical = `${S2_WEB}/paper/${paperId}`;
-  const { paper, authors } = paperFromCitationMeta(meta, { fallbackId: `s2:${paperId}`, canonical: canonical, source: 'semanticscholar', fetchedAt: now });
-  return validated({ ok: true, site, pageType: 'abs', url: String(url), author: null, authors, papers: [paper], total: null, title: meta.title, scrapedAt: now }, url);
-}
-
 /**
- * Read a Semantic Scholar page. Author pages (and paper pages without `citation_*` tags) are
- * `Unrecognised` with reason {@link GRAPH_API_REASON}: their data comes from the Graph API
- * ({@link profileFromS2}). Never throws.
+ * Read a Semantic Scholar page (`scrape`) and validate it with `ParseOutcome`. Author pages (and
+ * paper pages without `citation_*` tags) are `Unrecognised` with reason {@link GRAPH_API_REASON}:
+ * their data comes from the Graph API ({@link profileFromS2}). Never throws.
  */
 export function parse(doc: Document, url: string): ParseOutcome {
-  try {
-    const type = pageType(url);
-    if (!type) return fail(url, matches(url) ? 'not a supported Semantic Scholar page' : 'not a Semantic Scholar URL');
-    if (type === 'author') return fail(url, `${GRAPH_API_REASON} (author ${s2AuthorIdFromUrl(url)})`);
-    if (!doc?.documentElement) return fail(url, 'empty document');
-    return parsePaperPage(doc, url, new Date().toISOString());
-  } catch (e) {
-    return fail(url, `parser error: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return checkedOutcome(scrape(doc, url), url, 3);
 }
 
 // ---------------------------------------------------------------- Graph API answers

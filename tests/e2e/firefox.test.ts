@@ -133,7 +133,23 @@ describe.skipIf(!!skipReason)('extension in Firefox on arXiv', () => {
     expect(await innerText(popup, '.sl-popup .sl-name')).toBe('distributed systems');
     expect(await innerText(popup, '.sl-stat[data-metric="papers"] .sl-stat-value')).toBe('200');
     expect(await innerText(popup, '.sl-papers-head')).toBe('200 Papers');
-    expect(await popup.$$eval('.sl-paper', (rows) => rows.length)).toBe(200);
+    // The list is virtualised: a few rows in the DOM, each announcing its place in the 200; scrolled
+    // top to bottom, every one of the 200 shows up.
+    expect(await popup.$eval('.sl-paper', (row) => row.getAttribute('aria-setsize'))).toBe('200');
+    const seen = await popup.evaluate(async () => {
+      const at = new Set<string>();
+      const root = document.scrollingElement ?? document.documentElement;
+      for (let y = 0, i = 0; i < 500; y += Math.max(100, innerHeight - 100), i++) {
+        root.scrollTop = y;
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        for (const row of document.querySelectorAll('.sl-paper')) at.add(row.getAttribute('aria-posinset') ?? '');
+        if (root.scrollTop + innerHeight >= root.scrollHeight) break;
+      }
+      root.scrollTop = 0;
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      return at.size;
+    });
+    expect(seen).toBe(200);
     const first = await popup.$eval('.sl-paper', (row) => ({
       title: (row.querySelector('.sl-title') as HTMLElement).innerText,
       href: row.querySelector('.sl-title a')?.getAttribute('href'),

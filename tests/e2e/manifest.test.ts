@@ -1,5 +1,5 @@
 /** The built manifests ask for exactly the permissions the README lists, and Firefox gets its gecko id. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
 
@@ -38,4 +38,18 @@ describe.each(builds)('%s manifest', (build) => {
 it('the Firefox build carries a gecko id', () => {
   const manifest = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
   expect(manifest.browser_specific_settings.gecko.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+});
+
+describe('content scripts stay small', () => {
+  // Validation happens in the background (the trust boundary); the page-side readers are Zod- and
+  // xmldom-free (lib/sites/*-scrape.ts, lib/content/client.ts). A value import of lib/schema.ts or
+  // lib/xml.ts from those files would bring 30–60 KB back into every page: this catches it at once.
+  const dir = '.output/chrome-mv3/content-scripts';
+  const scripts = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+  it('were built', () => expect(scripts.length).toBeGreaterThanOrEqual(5));
+  it.each(scripts)('%s carries neither Zod nor xmldom', (file) => {
+    const code = readFileSync(`${dir}/${file}`, 'utf8');
+    expect(code).not.toContain('ZodError');
+    expect(code).not.toContain('xmldom');
+  });
 });

@@ -1,6 +1,6 @@
 /** The overlay on Google Scholar (the real capture, routed) and on a DBLP person page (our own, in DBLP's markup). */
 import { readFileSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, missingChromiumMessage, openPopup } from '../../scripts/browser';
 import { fixturePath, hasFixtures } from '../fixtures';
@@ -16,6 +16,25 @@ const pages: Record<string, () => string> = {
 };
 
 const statValue = (scope: Locator, metric: string) => scope.locator(`.sl-stat[data-metric="${metric}"] .sl-stat-value`).innerText();
+/**
+ * Every paper row's title by its announced position (`aria-posinset`): the popup's list is virtualised,
+ * so the page is scrolled top to bottom and the rows in the DOM collected at each step.
+ */
+function rowTitles(popup: Page): Promise<Map<number, string>> {
+  return popup.evaluate(async () => {
+    const seen: [number, string][] = [];
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const root = document.scrollingElement ?? document.documentElement;
+    for (let y = 0, i = 0; i < 500; y += Math.max(100, innerHeight - 100), i++) {
+      root.scrollTop = y;
+      await frame();
+      for (const row of document.querySelectorAll('.sl-paper')) seen.push([Number(row.getAttribute('aria-posinset')), row.querySelector('.sl-title')?.textContent ?? '']);
+      if (root.scrollTop + innerHeight >= root.scrollHeight) break;
+    }
+    root.scrollTop = 0;
+    return seen;
+  }).then((rows) => new Map(rows));
+}
 const skipReason = missingChromiumMessage() ?? (hasFixtures ? null : 'no shared fixtures');
 
 describe.skipIf(!!skipReason)('overlay on Google Scholar and DBLP', () => {
@@ -74,8 +93,10 @@ describe.skipIf(!!skipReason)('overlay on Google Scholar and DBLP', () => {
     expect(await linked.locator('span').getAttribute('title')).toMatch(/linked on \d shared papers \(.*2007\.12255/);
     // Scholar's 168 works + 3 arXiv papers that are the same works as Scholar rows: still 168.
     expect(await popup.locator('.sl-papers-head').innerText()).toBe('168 Papers');
-    const home = popup.locator('.sl-paper', { hasText: 'Home Advantage in the Brazilian Elite Football' });
-    expect(await home.count()).toBe(1);
+    expect(await popup.locator('.sl-paper').first().getAttribute('aria-setsize')).toBe('168');
+    const titles = await rowTitles(popup);
+    expect(titles.size).toBe(168);
+    expect([...titles.values()].filter((t) => t.includes('Home Advantage in the Brazilian Elite Football'))).toHaveLength(1);
     await linked.getByRole('button', { name: /unlink/i }).click();
     await expect.poll(() => popup.locator('.sl-papers-head').innerText()).toBe('3 Papers');
     expect(await popup.locator('[data-linked]').count()).toBe(0);
