@@ -29,6 +29,14 @@ export function atomAuthorId(url: string): string | null {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 
+function isAtom2(url: string): boolean {
+  try {
+    return /\.atom2$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** True for arXiv API queries and arXiv author Atom feeds. */
 export function isAtomUrl(url: string): boolean {
   const u = safeUrl(url);
@@ -107,7 +115,12 @@ function safeHttp(url: string | null): string | null {
 
 class FeedError extends Error {}
 
-function parseEntry(entry: Element, fetchedAt: string): Paper | null {
+/**
+ * `joinedNames`: the `.atom2` author feed writes all of a paper's authors into one `<name>`,
+ * joined by ", " (arXiv writes names "First Last Suffix", never with a comma); `.atom` and the API
+ * give one `<author>` a person.
+ */
+function parseEntry(entry: Element, fetchedAt: string, joinedNames = false): Paper | null {
   const idText = childText(entry, NS.atom, 'id');
   const title = childText(entry, NS.atom, 'title') ?? '';
   const summary = childText(entry, NS.atom, 'summary');
@@ -126,7 +139,7 @@ function parseEntry(entry: Element, fetchedAt: string): Paper | null {
   const authors: string[] = [];
   for (const a of childElements(entry, NS.atom, 'author')) {
     const name = childText(a, NS.atom, 'name');
-    if (name) authors.push(name);
+    if (name) authors.push(...(joinedNames ? name.split(/\s*,\s+/).filter(Boolean) : [name]));
   }
 
   const published = isoDate(childText(entry, NS.atom, 'published'));
@@ -242,8 +255,9 @@ function parseAtomUnsafe(xml: string, url: string, now: Date): ParseOutcome {
 
   const fetchedAt = now.toISOString();
   const papers: Paper[] = [];
+  const joinedNames = isAtom2(url);
   for (const entry of childElements(root, NS.atom, 'entry')) {
-    const p = parseEntry(entry, fetchedAt); // throws FeedError for an API error entry
+    const p = parseEntry(entry, fetchedAt, joinedNames); // throws FeedError for an API error entry
     if (p) papers.push(p);
   }
 

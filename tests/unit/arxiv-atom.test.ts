@@ -174,6 +174,16 @@ describe('parseAtom on synthetic feeds', () => {
 
     expect(ok(parseAtom(feed('', 'arxiv', 'opensearch'), 'https://arxiv.org/a/nobody_x_1.atom', NOW)).author?.name).toBe('nobody_x_1');
   });
+
+  it('.atom2 feeds join a paper\'s authors in one <name>: they are split; .atom and API feeds are not', () => {
+    const entry = (names: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Jane Doe's articles on arXiv</title>
+<entry><id>http://arxiv.org/abs/2401.00001v1</id><title>T</title><published>2024-01-01T00:00:00Z</published>${names}</entry></feed>`;
+    const joined = entry('<author><name>Jane Doe, Ada B. Lovelace Jr, Émile Borel</name></author>');
+    expect(ok(parseAtom(joined, 'https://arxiv.org/a/doe_j_1.atom2', NOW)).papers[0]!.authors).toEqual(['Jane Doe', 'Ada B. Lovelace Jr', 'Émile Borel']);
+    expect(ok(parseAtom(joined, 'https://arxiv.org/a/doe_j_1.atom', NOW)).papers[0]!.authors).toEqual(['Jane Doe, Ada B. Lovelace Jr, Émile Borel']);
+    const one = entry('<author><name>Jane Doe</name></author><author><name>Émile Borel</name></author>');
+    expect(ok(parseAtom(one, 'https://arxiv.org/a/doe_j_1.atom2', NOW)).papers[0]!.authors).toEqual(['Jane Doe', 'Émile Borel']);
+  });
 });
 
 describe('isAtomUrl', () => {
