@@ -22,6 +22,8 @@ import { PROFILE_AUTHOR, syntheticPapers } from './synthetic';
 import { medianMs } from './timing';
 import { report } from './report';
 import { requestsBench } from './requests';
+import { browserBenchPart } from './browser';
+import { bundlePart } from './bundle';
 
 
 /** Targets: key → the largest acceptable value. */
@@ -91,6 +93,22 @@ const requests = await requestsBench();
 Object.assign(results, requests.results);
 Object.assign(TARGETS, requests.targets);
 rows.push(...requests.rows);
+
+// --- In Chromium: scrape vs DOMParser per capture, Dexie vs raw IndexedDB, popup first render (bench/browser.ts)
+const browser = await browserBenchPart();
+Object.assign(results, browser.results);
+Object.assign(TARGETS, browser.targets);
+rows.push(...browser.rows);
+
+// --- Bundle sizes (bench/bundle.ts; reads .output/chrome-mv3, so run `npx wxt build` first) -------
+try {
+  const bundle = bundlePart();
+  Object.assign(results, bundle.results);
+  Object.assign(TARGETS, bundle.targets);
+  rows.push(...bundle.rows);
+} catch (e) {
+  console.warn(e instanceof Error ? e.message : String(e));
+}
 
 // --- Write, print, flag misses ---------------------------------------------------------------------
 report(results, rows, TARGETS);
