@@ -9,12 +9,17 @@
  *
  * Each part is timed on its own, on the columns the earlier parts produced; the parts are run in
  * turn, round after round, and the median of each is reported (so a burst of load on the machine
- * hits all of them alike). "touch" is a floor: a loop that only reads the fields the metric set
- * needs from every paper, and computes nothing.
+ * hits all of them alike). Three rows are floors, not parts: "touch" only reads the fields the
+ * metric set needs from every paper and computes nothing; "names: read" only reads every author
+ * name's length; "names: read, then hash" also hashes every name, as the name pass does, and
+ * looks nothing up. One row
+ * is a what-if: the name pass's counting over person ids that would have been stored with the
+ * papers at ingest (an Int32Array of ids, one per name), which no stored paper has today.
  */
 import { performance } from 'node:perf_hooks';
 import { ageWeighted } from '../lib/metrics/age-weighted';
-import { coauthorship } from '../lib/metrics/authorship';
+import { coauthorship, hashString, TOP_COAUTHORS } from '../lib/metrics/authorship';
+import type { NameList } from '../lib/metrics/columns';
 import { counts } from '../lib/metrics/counts';
 import { hFamily } from '../lib/metrics/h-family';
 import { computeIndices, computeMetrics } from '../lib/metrics/index';
@@ -23,6 +28,7 @@ import { rankByCitations } from '../lib/metrics/ranked';
 import { since } from '../lib/metrics/since';
 import { storedColumns } from '../lib/metrics/stored';
 import type { Paper } from '../lib/schema';
+import { normaliseName } from '../lib/sites/arxiv';
 import { PROFILE_AUTHOR, syntheticPapers } from './synthetic';
 import { median, sink } from './timing';
 
@@ -44,6 +50,92 @@ function touch(papers: Paper[]): number {
   return s;
 }
 
+/** Floor of the name pass: read every name (its length), nothing else. */
+function readNames(lists: NameList[]): number {
+  let s = 0;
+  for (let i = 0; i < lists.length; i++) {
+    const names = lists[i];
+    if (names) for (let j = 0; j < names.length; j++) s += names[j]!.length;
+  }
+  return s;
+}
+
+/**
+ * Floor of the name pass's own work: its first two steps alone — per chunk of about 512 names, read
+ * each name's length, then hash each name (`hashString`) — and nothing else. (Hashing without the
+ * read-ahead costs about twice as much: each string's cache miss then stalls the hash loop.)
+ */
+function hashNames(lists: NameList[]): number {
+  let s = 0;
+  let h = 0;
+  for (let i0 = 0; i0 < lists.length; ) {
+    let i1 = i0;
+    for (let q = 0; i1 < lists.length && q < 512; ) q += lists[i1++]?.length ?? 0;
+    for (let i = i0; i < i1; i++) {
+      const names = lists[i];
+      if (names) for (let j = 0; j < names.length; j++) s += names[j]!.length;
+    }
+    for (let i = i0; i < i1; i++) {
+      const names = lists[i];
+      if (names) for (let j = 0; j < names.length; j++) h ^= hashString(names[j]!);
+    }
+    i0 = i1;
+  }
+  return s + h;
+}
+
+/** Person ids as if stored at ingest: every name's person (−1: normalises to ''), paper i's from offsets[i]. */
+function personIds(lists: NameList[], author: string) {
+  const byKey = new Map<string, number>([[normaliseName(author), 0]]);
+  const offsets = new Int32Array(lists.length + 1);
+  const ids: number[] = [];
+  lists.forEach((names, i) => {
+    for (const name of names ?? []) {
+      const key = normaliseName(name);
+      let id = key ? byKey.get(key) : -1;
+      if (id === undefined) byKey.set(key, (id = byKey.size));
+      ids.push(id);
+    }
+    offsets[i + 1] = ids.length;
+  });
+  return { ids: Int32Array.from(ids), offsets, people: byKey.size, me: 0 };
+}
+
+/** What-if: the name pass's counting (shares, a person once a paper, top 10) over stored person ids. */
+function countIds({ ids, offsets, people, me }: ReturnType<typeof personIds>): number[] {
+  const papers = new Int32Array(people);
+  const last = new Int32Array(people).fill(-1);
+  let named = 0;
+  let first = 0;
+  let lastAuthor = 0;
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    if (from === to) continue;
+    named++;
+    for (let k = from; k < to; k++) {
+      const p = ids[k]!;
+      if (p < 0) continue;
+      if (p === me) {
+        if (k === from) first++;
+        if (k === to - 1) lastAuthor++;
+      }
+      if (last[p] === i) continue;
+      last[p] = i;
+      papers[p]!++;
+    }
+  }
+  const top: number[] = [];
+  for (let p = 0; p < people; p++) {
+    if (p === me || (top.length === TOP_COAUTHORS && papers[p]! <= papers[top[TOP_COAUTHORS - 1]!]!)) continue;
+    if (top.length === TOP_COAUTHORS) top.pop();
+    let at = top.length;
+    while (at > 0 && papers[p]! > papers[top[at - 1]!]!) at--;
+    top.splice(at, 0, p);
+  }
+  return [first / named, lastAuthor / named, ...top];
+}
+
 const warm = syntheticPapers(2000, { seed: 99 });
 for (let i = 0; i < 30; i++) computeMetrics(warm, options);
 const generated = syntheticPapers(n, { seed: n, text: false });
@@ -52,6 +144,7 @@ const citations = Float64Array.from(papers.flatMap((p) => (p.citations == null ?
 const cols = storedColumns(papers);
 const ranked = rankByCitations(cols);
 const years = counts(cols, ranked, Y).years;
+const stored = personIds(cols.names, PROFILE_AUTHOR);
 
 const parts: [string, () => unknown][] = [
   ['sort (the unit)', () => citations.slice().sort()],
@@ -64,7 +157,10 @@ const parts: [string, () => unknown][] = [
   ['since', () => since(cols, Y)],
   ['profileStats (categories, per year, code)', () => profileStats(cols)],
   ['computeIndices (all but the names)', () => computeIndices(papers, options)],
+  ['names: read every name (floor)', () => readNames(cols.names)],
+  ['names: read, then hash every name (floor)', () => hashNames(cols.names)],
   ['coauthorship (the name pass)', () => coauthorship(cols.names, PROFILE_AUTHOR)],
+  ['what-if: the counting over person ids stored at ingest', () => countIds(stored)],
   ['computeMetrics (everything)', () => computeMetrics(papers, options)],
 ];
 const rounds = n >= 100_000 ? 9 : 25;

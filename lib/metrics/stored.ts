@@ -8,6 +8,11 @@
  * published ?? updated. The ISO year is read with character codes — the same test as the regular
  * expression /^(\d{4})-/ of `paperYear`, which cost about as much as the rest of this pass on the
  * bench's papers (80% of them have no `year` of their own, so their date is read).
+ *
+ * The papers are read 256 at a time, each chunk twice: a short loop that only touches what each
+ * paper points to (so that the CPU has many of those cache misses in flight at once), then the
+ * real read, which finds them in cache. On 100,000 papers that is ~10% faster than one loop, whose
+ * longer body lets fewer misses overlap (bench/README.md).
  */
 import type { Paper } from '../schema';
 import { type Columns, ColumnWriter } from './columns';
@@ -26,21 +31,40 @@ export function isoYear(iso: string | null | undefined): number {
   return d0 * 1000 + d1 * 100 + d2 * 10 + d3;
 }
 
+/** Papers read ahead, then read, this many at a time (see `storedColumns`). */
+const CHUNK = 256;
+
+/** Where the read-ahead leaves its sum, so that it is not optimised away. */
+export let readAhead = 0;
+
 export function storedColumns(papers: Paper[]): Columns {
   const w = new ColumnWriter(papers.length);
   let withText = 0;
-  for (let i = 0; i < papers.length; i++) {
-    const p = papers[i]!;
-    let y: number | null = p.year;
-    if (y == null) {
-      y = isoYear(p.published);
-      if (Number.isNaN(y)) y = isoYear(p.updated);
+  for (let i0 = 0; i0 < papers.length; i0 += CHUNK) {
+    const i1 = Math.min(papers.length, i0 + CHUNK);
+    // Read ahead what each paper points to (its authors, its code links, its date when it has no
+    // year) in a short loop, so that many of these cache misses are in flight at once; the loop
+    // below then finds them in cache instead of waiting on each in turn.
+    let sum = 0;
+    for (let i = i0; i < i1; i++) {
+      const p = papers[i]!;
+      sum += p.authors.length + p.links.code.length;
+      if (p.year == null) sum += p.published?.length ?? 0;
     }
-    const names = p.authors;
-    w.put(i, p.citations, names.length, y, p.links.code.length);
-    w.primary[i] = w.categories.add(p.primaryCategory, p.categories);
-    w.names[i] = names;
-    if (p.title || p.abstract) withText++;
+    readAhead = sum;
+    for (let i = i0; i < i1; i++) {
+      const p = papers[i]!;
+      let y: number | null = p.year;
+      if (y == null) {
+        y = isoYear(p.published);
+        if (Number.isNaN(y)) y = isoYear(p.updated);
+      }
+      const names = p.authors;
+      w.put(i, p.citations, names.length, y, p.links.code.length);
+      w.primary[i] = w.categories.add(p.primaryCategory, p.categories);
+      w.names[i] = names;
+      if (p.title || p.abstract) withText++;
+    }
   }
   return w.done(
     (i) => papers[i]!.published ?? papers[i]!.updated,

@@ -6,17 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../lib/metrics/name-key';
 import { normaliseName } from '../../lib/sites/arxiv';
+import { mulberry32 as rng } from '../../bench/synthetic';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const agree = (names: string[]) => {
   for (const name of names) expect(nameKey(name), JSON.stringify(name)).toBe(normaliseName(name));

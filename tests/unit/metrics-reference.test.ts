@@ -9,17 +9,8 @@ import { computeMetricSet, type MetricPaper } from '../../lib/metrics/index';
 import { toColumns } from '../../lib/metrics/columns';
 import { radixOrder, rankByCitations } from '../../lib/metrics/ranked';
 import { Metrics } from '../../lib/schema';
+import { mulberry32 as rng } from '../../bench/synthetic';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** h-index of reals, by the definition: sort descending, the largest k with v_k ≥ k. */
 const hOf = (vs: number[]): number => {

@@ -10,17 +10,8 @@ import { aiScore } from '../../lib/metrics/ai-score';
 import { computeIndices, computeMetrics, computeMetricSet, fromPaper, type MetricPaper } from '../../lib/metrics/index';
 import { isoYear } from '../../lib/metrics/stored';
 import { Paper } from '../../lib/schema';
+import { mulberry32 as rng } from '../../bench/synthetic';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Ada Lovelace', 'Lovelace, Ada', 'ADA LOVELACE', 'Charles Babbage', 'C. Babbage', 'Mary Somerville', 'Jörg Müller', 'Muller, Jorg', '', '...', '__proto__'];
 const CATEGORIES = ['cs.LG', 'cs.CL', 'stat.ML', 'math.ST', 'hep-th', 'q-bio.NC', ''];
