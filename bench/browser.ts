@@ -2,7 +2,8 @@
  * Figures measured in real Chromium (bench/README.md, "The browser bench"):
  *
  * - `scrape.<dir>/<stem>.ratio` for every real capture an adapter reads as a page: median time of
- *   the adapter's `parse(doc, url)` on an already-parsed document / median time of
+ *   the content script's reader, the adapter's `scrape(doc, url)` (lib/sites/<site>-scrape.ts, not
+ *   the validating `parse`), on an already-parsed document / median time of
  *   `new DOMParser().parseFromString(text, 'text/html')` (`text/xml` for an XML page) of the same
  *   text. Target ≤ 0.25 each. Captures an adapter does not read as a page (API answers in JSON,
  *   YAML cassettes, Atom feeds: text parsers, no document) are listed as skipped, with the reason.
@@ -152,7 +153,7 @@ async function scrapePart(browser: Browser, dir: string, out: Out): Promise<void
     const ratio = f.adapterMs / f.parseMs;
     out.results[key] = round3(ratio);
     out.targets[key] = BROWSER_TARGETS.scrape;
-    out.rows.push([key, ratio.toFixed(3), `${f.site}.parse ${f.adapterMs.toFixed(3)} ms / DOMParser ${f.parseMs.toFixed(3)} ms (${f.papers} papers)`]);
+    out.rows.push([key, ratio.toFixed(3), `${f.site} scrape ${f.adapterMs.toFixed(3)} ms / DOMParser ${f.parseMs.toFixed(3)} ms (${f.papers} papers)`]);
   }
 }
 

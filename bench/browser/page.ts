@@ -6,7 +6,13 @@
 import Dexie from 'dexie';
 import { h, render } from 'preact';
 import { PopupApp, type PopupWatchDeps } from '@/components/PopupApp';
-import { adapterFor } from '@/lib/sites/registry';
+import type { PageType } from '@/lib/schema';
+import * as arxiv from '@/lib/sites/arxiv-scrape';
+import * as dblp from '@/lib/sites/dblp-scrape';
+import type { ParseDraft } from '@/lib/sites/draft';
+import * as gscholar from '@/lib/sites/gscholar-scrape';
+import * as openreview from '@/lib/sites/openreview-scrape';
+import * as semanticscholar from '@/lib/sites/semanticscholar-scrape';
 import { ScholarDb } from '@/lib/store/db';
 import { buildProfile } from '@/lib/store/profile';
 import type { Paper } from '@/lib/schema';
@@ -92,21 +98,35 @@ export type ScrapeFigure =
   | { file: string; skipped: string };
 
 /**
- * For each capture: the median time of our adapter's `parse(doc, url)` on a document parsed once,
- * and of `new DOMParser().parseFromString(text, type)` for the same text — `text/html` for HTML,
- * `text/xml` for an XML page (a DBLP export open in a tab is an XML document).
+ * The page readers the content scripts run (entrypoints/*.content: `parse: scrape` of
+ * lib/sites/<site>-scrape.ts, the Zod-free half of each adapter; the background validates what they
+ * send), in the order of lib/sites/registry.ts `adapters`.
+ */
+interface PageReader {
+  site: string;
+  matches(url: string): boolean;
+  pageType(url: string): PageType | null;
+  scrape(doc: Document, url: string): ParseDraft;
+}
+const READERS: readonly PageReader[] = [arxiv, gscholar, dblp, semanticscholar, openreview];
+
+/**
+ * For each capture: the median time of the content script's `scrape(doc, url)` on a document parsed
+ * once, and of `new DOMParser().parseFromString(text, type)` for the same text — `text/html` for
+ * HTML, `text/xml` for an XML page (a DBLP export open in a tab is an XML document, which the DBLP
+ * content script reads from the tab's DOM).
  */
 function scrape(captures: Capture[]): ScrapeFigure[] {
   return captures.map((c): ScrapeFigure => {
-    const adapter = adapterFor(c.url);
-    if (!adapter || adapter.pageType(c.url) === null) return { file: c.file, skipped: 'a feed (arXiv API Atom): read from text by a feed parser, not a page an adapter reads' };
+    const reader = READERS.find((r) => r.matches(c.url));
+    if (!reader || reader.pageType(c.url) === null) return { file: c.file, skipped: 'a feed (arXiv API Atom): read from text by a feed parser, not a page an adapter reads' };
     const type: DOMParserSupportedType = /\.xml$/i.test(c.file) ? 'text/xml' : 'text/html';
     const parseDoc = () => new DOMParser().parseFromString(c.text, type);
     const doc = parseDoc();
-    const first = adapter.parse(doc, c.url);
-    if (!first.ok) return { file: c.file, skipped: `${adapter.site} did not read it: ${first.reason}` };
-    const { aMs, bMs } = pairedSync(() => adapter.parse(doc, c.url), parseDoc);
-    return { file: c.file, adapterMs: aMs, parseMs: bMs, site: adapter.site, papers: first.papers.length };
+    const first = reader.scrape(doc, c.url);
+    if (!first.ok) return { file: c.file, skipped: `${reader.site} did not read it: ${first.reason}` };
+    const { aMs, bMs } = pairedSync(() => reader.scrape(doc, c.url), parseDoc);
+    return { file: c.file, adapterMs: aMs, parseMs: bMs, site: reader.site, papers: first.papers.length };
   });
 }
 

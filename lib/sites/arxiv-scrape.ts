@@ -24,7 +24,7 @@
 import type { AuthorRef, PageType, PaperInput } from '../schema';
 import type { DraftBody as Body, ParseDraft } from './draft';
 import {
-  AUTHOR_PATH, BASE, type Draft, absoluteUrl, arxivIdFromUrl, authorRefFromHref, codeLinks, collapse, firstHref, hrefsIn, isArxivUrl,
+  AUTHOR_PATH, BASE, type Draft, absoluteUrl, firstMatch, arxivIdFromUrl, authorRefFromHref, codeLinks, collapse, firstHref, hrefsIn, isArxivUrl,
   linkRefs, normaliseArxivId, parseCount, parseDayMonthYear, parseEntries, parseSearchResult, parseSlashDate,
   parseSubjects, textOf, textOrNull, toUrl, yearFromArxivId, doiFrom,
 } from './arxiv-html';
@@ -86,10 +86,98 @@ export function pageType(url: string): PageType | null {
  * "Zhao, Yize" and "Yize Zhao" → "yize zhao"; "Riedl, M O" → "m o riedl"; "Müller" → "muller".
  */
 export function normaliseName(name: string): string {
-  let s = (name ?? '').normalize('NFKD').replace(/\p{M}/gu, '');
+  let s = name ?? '';
+  // NFKD leaves ASCII as it is; combining marks are all at U+0300 or above (astral ones as
+  // surrogates): with none, there is nothing to drop.
+  if (!isAscii(s)) {
+    s = s.normalize('NFKD');
+    if (/[^\0-\u02ff]/.test(s)) s = s.replace(/\p{M}/gu, '');
+  }
   const comma = s.indexOf(',');
   if (comma >= 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
-  return collapse(s.replace(/['’`]/g, '').replace(/[.,_\-‐-―]/g, ' ')).toLowerCase();
+  return nameWords(s).toLowerCase();
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** JavaScript's `\s` (what `collapse` and `trim` take for whitespace), one UTF-16 unit. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `collapse(s.replace(/['’`]/g, '').replace(/[.,_\-‐-―]/g, ' '))` in one pass: apostrophes
+ * dropped, those punctuation marks and whitespace runs (as they stand once the apostrophes are
+ * gone) one space between words, none at the ends.
+ */
+function nameWords(s: string): string {
+  let out = '';
+  let start = -1; // start of the current run of kept characters
+  let space = false; // a space is due before the next kept character
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const drop = c === 0x27 || c === 0x2019 || c === 0x60;
+    const gap = !drop && (c === 0x2e || c === 0x2c || c === 0x5f || c === 0x2d || (c >= 0x2010 && c <= 0x2015) || isSpace(c));
+    if (!drop && !gap) {
+      if (start < 0) {
+        if (space && out !== '') out += ' ';
+        space = false;
+        start = i;
+      }
+      continue;
+    }
+    if (start >= 0) {
+      out += s.slice(start, i);
+      start = -1;
+    }
+    if (gap) space = true;
+  }
+  if (start >= 0) {
+    if (space && out !== '') out += ' ';
+    out += s.slice(start);
+  }
+  return out;
+}
+
+/**
+ * Refs without duplicates by normalised name and URL, the first kept (as the arXiv readers and the
+ * Scholar reader dedupe them): each distinct name normalised once, within this one call.
+ */
+export function distinctByName(refs: AuthorRef[]): AuthorRef[] {
+  const out = new DistinctRefs();
+  for (const r of refs) out.add(r);
+  return out.refs();
+}
+
+/** `distinctByName`, fed one ref (or bare name) at a time. */
+export class DistinctRefs {
+  private readonly normalised = new Map<string, string>();
+  private readonly seen = new Map<string, AuthorRef>();
+
+  private key(name: string, url: string | null): string {
+    let n = this.normalised.get(name);
+    if (n === undefined) this.normalised.set(name, (n = normaliseName(name)));
+    return `${n}|${url ?? ''}`;
+  }
+
+  add(ref: AuthorRef): void {
+    const k = this.key(ref.name, ref.url);
+    if (!this.seen.has(k)) this.seen.set(k, ref);
+  }
+
+  /** A name without a URL (`{ name, url: null, arxivId: null, query: null }`, made only when new). */
+  addName(name: string): void {
+    const k = this.key(name, null);
+    if (!this.seen.has(k)) this.seen.set(k, { name, url: null, arxivId: null, query: null });
+  }
+
+  refs(): AuthorRef[] {
+    return [...this.seen.values()];
+  }
 }
 
 /**
@@ -118,14 +206,6 @@ export function findAuthorAnchors(doc: Document): { anchor: HTMLAnchorElement; r
     .filter(({ ref }) => ref.name !== '' && (ref.arxivId !== null || ref.query !== null));
 }
 
-function distinctRefs(refs: AuthorRef[]): AuthorRef[] {
-  const seen = new Map<string, AuthorRef>();
-  for (const r of refs) {
-    const k = `${normaliseName(r.name)}|${r.url ?? ''}`;
-    if (!seen.has(k)) seen.set(k, r);
-  }
-  return [...seen.values()];
-}
 
 // ---------------------------------------------------------------- papers
 
@@ -192,23 +272,30 @@ function parseAbs(doc: Document, url: string, base: string, now: string): Body |
     html: firstHref(doc.body, ['a#latexml-download-link', `a[href*="/html/${ids.id}"]`], base),
     code: codeLinks([abstract, comments], hrefsIn(abstractEl, commentsEl)),
   };
-  return { author: null, authors: distinctRefs(links), papers: [toPaper(paper, now)], total: null, title };
+  return { author: null, authors: distinctByName(links), papers: [toPaper(paper, now)], total: null, title };
 }
 
 // ---------------------------------------------------------------- listings and author pages
 
-function stated(doc: Document, re: RegExp): number | null {
-  return parseCount(re.exec(textOf(doc.body))?.[1]);
+/** What can start a "Total of <n> entries" match: `T` and any part of the rest (see `firstMatch`). */
+const TOTAL_START = /^T(?:o(?:t(?:a(?:l(?:\s+(?:o(?:f(?:\s+(?:[\d,]+(?:\s+(?:e(?:n(?:t(?:r(?:i(?:e(?:s)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?$/;
+
+/**
+ * The count in "Total of <n> entries": the first match of `/Total of ([\d,]+) entries/` in
+ * `textOf(doc.body)`, found by `firstMatch` without reading (and collapsing) the rest of the page.
+ */
+function statedTotal(doc: Document): number | null {
+  return parseCount(firstMatch(doc.body, /Total\s+of\s+([\d,]+)\s+entries/, 'T', TOTAL_START)?.[1]);
 }
 
 function parseListing(doc: Document, url: string, base: string, now: string): Body | string {
   const entries = parseEntries(doc, base);
   if (typeof entries === 'string') return entries;
-  const total = stated(doc, /Total of ([\d,]+) entries/);
+  const total = statedTotal(doc);
   if (entries.length === 0 && total !== 0 && !/No updates for this time period/i.test(textOf(doc.body))) return 'listing without entries';
   const m = LISTING_PATH.exec(new URL(url).pathname);
   const papers = entries.map((d) => toPaper(d, now));
-  return { author: null, authors: distinctRefs(entries.flatMap((d) => d.authors)), papers, total, title: m ? `${m[1]} ${m[2]}` : null };
+  return { author: null, authors: distinctByName(entries.flatMap((d) => d.authors)), papers, total, title: m ? `${m[1]} ${m[2]}` : null };
 }
 
 function parseAuthorPage(doc: Document, url: string, base: string, now: string): Body | string {
@@ -222,8 +309,8 @@ function parseAuthorPage(doc: Document, url: string, base: string, now: string):
   const name = collapse(/^(.+?)['’]s articles on arXiv/i.exec(heading)?.[1] ?? /^arXiv(?:\.org)?(?: author)?:?\s+(.+)$/i.exec(heading)?.[1]) || arxivId;
   const author: AuthorRef = { name, url: `${u.origin}${u.pathname}`, arxivId, query: null };
   return {
-    author, authors: distinctRefs(entries.flatMap((d) => d.authors)), papers: entries.map((d) => toPaper(d, now)),
-    total: stated(doc, /Total of ([\d,]+) entries/), title: heading || name,
+    author, authors: distinctByName(entries.flatMap((d) => d.authors)), papers: entries.map((d) => toPaper(d, now)),
+    total: statedTotal(doc), title: heading || name,
   };
 }
 
@@ -247,7 +334,7 @@ function parseSearch(doc: Document, url: string, base: string, now: string): Bod
     : type === 'author' ? { name: query, url, arxivId: null, query }
     : type === 'author_id' ? { name: query, url, arxivId: query, query: null } : null;
   return {
-    author, authors: distinctRefs([...drafts.values()].flatMap((d) => d.authors)),
+    author, authors: distinctByName([...drafts.values()].flatMap((d) => d.authors)),
     papers: [...drafts.values()].map((d) => toPaper(d, now)),
     total: noResults ? 0 : parseCount(/of\s+([\d,]+)\s+results/.exec(heading)?.[1]),
     title: query ?? (collapse(/results for\s+(.+)$/.exec(heading)?.[1]) || null),

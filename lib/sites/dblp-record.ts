@@ -17,7 +17,7 @@
  * - `published`/`updated` are null: DBLP states a year only (its `mdate` is the record's edit date).
  */
 import type { AuthorRef, PaperInput } from '../schema';
-import { arxivIdFromUrl, collapse, doiFrom, httpUrl, normaliseArxivId } from './arxiv-html';
+import { arxivIdFromUrl, collapse, doiFrom, httpLink, httpUrl, mayHaveHost, normaliseArxivId } from './arxiv-html';
 
 export const DBLP_BASE = 'https://dblp.org';
 const HOSTS = new Set(['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de']);
@@ -100,7 +100,7 @@ export function yearOf(text: string | null | undefined): number | null {
 
 /** `https://doi.org/10.1109/X` (also dx.doi.org, http) → `10.1109/X`; anything else null. */
 export function doiFromUrl(url: string): string | null {
-  const u = toUrl(url);
+  const u = mayHaveHost(url, 'doi') ? httpLink(url) : null;
   if (!u || !/^(?:dx\.)?doi\.org$/i.test(u.hostname)) return null;
   return doiFrom(u.pathname.replace(/^\//, ''));
 }

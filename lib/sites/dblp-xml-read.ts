@@ -46,16 +46,28 @@ function kids(parent: Element, name?: string): Element[] {
 }
 
 function kid(parent: Element, name: string): Element | null {
-  return kids(parent, name)[0] ?? null;
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).tagName === name) return n as Element;
+  }
+  return null;
+}
+
+/** The child elements of `parent` by tag name, each list in document order: one pass for all of them. */
+function kidsByTag(parent: Element): Map<string, Element[]> {
+  const out = new Map<string, Element[]>();
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const list = out.get(el.tagName);
+    if (list) list.push(el);
+    else out.set(el.tagName, [el]);
+  }
+  return out;
 }
 
 function text(el: Element | null): string | null {
   const t = collapse(el?.textContent);
   return t === '' ? null : t;
-}
-
-function kidText(parent: Element, name: string): string | null {
-  return text(kid(parent, name));
 }
 
 function attr(el: Element | null, name: string): string | null {
@@ -66,27 +78,35 @@ function attr(el: Element | null, name: string): string | null {
 // ---------------------------------------------------------------- records
 
 function people(rec: Element, tag: 'author' | 'editor'): DblpAuthor[] {
-  return kids(rec, tag).flatMap((a) => {
+  return peopleOf(kids(rec, tag));
+}
+
+function peopleOf(els: readonly Element[] | undefined): DblpAuthor[] {
+  const out: DblpAuthor[] = [];
+  for (const a of els ?? []) {
     const name = text(a);
-    if (!name) return [];
+    if (!name) continue;
     const pid = attr(a, 'pid');
-    return [{ name, pid: isPid(pid) ? pid : null }];
-  });
+    out.push({ name, pid: isPid(pid) ? pid : null });
+  }
+  return out;
 }
 
 export function recordDraft(rec: Element): DblpDraft {
-  const authors = people(rec, 'author');
+  const by = kidsByTag(rec);
+  const first = (name: string) => text(by.get(name)?.[0] ?? null);
+  const authors = peopleOf(by.get('author'));
   return {
     key: attr(rec, 'key'),
     type: attr(rec, 'publtype') === 'informal' ? 'informal' : rec.tagName,
-    title: kidText(rec, 'title') ?? '',
-    authors: authors.length ? authors : people(rec, 'editor'),
-    year: yearOf(kidText(rec, 'year')),
-    venue: kidText(rec, 'journal') ?? kidText(rec, 'booktitle') ?? kidText(rec, 'school') ?? kidText(rec, 'publisher'),
-    volume: kidText(rec, 'volume'),
-    number: kidText(rec, 'number'),
-    pages: kidText(rec, 'pages'),
-    ees: kids(rec, 'ee').map(text).filter((s): s is string => s !== null),
+    title: first('title') ?? '',
+    authors: authors.length ? authors : peopleOf(by.get('editor')),
+    year: yearOf(first('year')),
+    venue: first('journal') ?? first('booktitle') ?? first('school') ?? first('publisher'),
+    volume: first('volume'),
+    number: first('number'),
+    pages: first('pages'),
+    ees: (by.get('ee') ?? []).map(text).filter((s): s is string => s !== null),
   };
 }
 

@@ -30,10 +30,10 @@
  * - The URL's user id must agree with the page's `<link rel=canonical>` when the page has one.
  */
 import type { AuthorRef, PageType, PaperInput, ReportedMetric } from '../schema';
-import { collapse, normaliseArxivId, textOf, toUrl } from './arxiv-html';
-import { normaliseName } from './arxiv-scrape';
+import { collapse, normaliseArxivId, plainLink, textOf, toUrl } from './arxiv-html';
+import { DistinctRefs } from './arxiv-scrape';
 import type { DraftBody as Body, ParseDraft } from './draft';
-import { scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
+import { type ScholarProfileInfo, scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
 import { citationViewUrl, isProfileUrl, isScholarUrl, profileUrl, resolveHref, scholarUserId } from './gscholar-url';
 
 export const site = 'gscholar';
@@ -52,19 +52,35 @@ export function pageType(url: string): PageType | null {
 
 /** The arXiv id a venue line names ("arXiv preprint arXiv:2007.12255", "arXiv e-prints, arXiv: 2007.12255"). */
 export function arxivIdFromVenue(venue: string | null): { id: string; version: number | null } | null {
-  if (!venue) return null;
+  // Both patterns need "arxiv" in some case (`i` without `u`: ASCII letters only), which lower-casing keeps.
+  if (!venue || !venue.toLowerCase().includes('arxiv')) return null;
   const m = /\barXiv:\s*([^\s,;()]+)/i.exec(venue) ?? /\barXiv preprint\s+([a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i.exec(venue);
   return normaliseArxivId(m?.[1]?.replace(/\.$/, ''));
 }
 
 const ELLIPSIS = /^(?:\.\.\.|…)$/;
 
+/** `resolveHref(href, base)?.searchParams.get(name)`: plain links (`plainLink`) without parsing them. */
+function hrefParam(href: string | null, base: string, name: string): string | null | undefined {
+  const plain = href ? plainLink(href, base) : undefined;
+  return plain ? plain.param(name) : resolveHref(href, base)?.searchParams.get(name);
+}
+
 function cfvOf(link: Element, base: string): string | null {
   for (const attr of ['href', 'data-href']) {
-    const v = resolveHref(link.getAttribute(attr), base)?.searchParams.get('citation_for_view')?.trim();
+    const v = hrefParam(link.getAttribute(attr), base, 'citation_for_view')?.trim();
     if (v && /^[A-Za-z0-9_:-]+$/.test(v)) return v;
   }
   return null;
+}
+
+/** `venue.replace(new RegExp(`,\\s*${year}$`), '')`, without building a regex per row. */
+function dropTrailingYear(venue: string, year: number): string {
+  const y = String(year);
+  if (!venue.endsWith(y)) return venue;
+  let i = venue.length - y.length;
+  while (i > 0 && /\s/.test(venue[i - 1]!)) i--;
+  return i > 0 && venue[i - 1] === ',' ? venue.slice(0, i - 1) : venue;
 }
 
 function citationsOf(row: Element): number | null {
@@ -84,13 +100,16 @@ function parseRow(row: Element, i: number, user: string, base: string, now: stri
   const cfv = cfvOf(link, base);
   if (!cfv) return `row ${i + 1}: title link without citation_for_view`;
   const key = cfv.includes(':') ? cfv : `${user}:${cfv}`;
-  const inTitleCell = Array.from(row.querySelectorAll('td.gsc_a_t .gs_gray'));
-  const grays = inTitleCell.length ? inTitleCell : Array.from(row.querySelectorAll('.gs_gray'));
+  // `row.querySelectorAll('td.gsc_a_t .gs_gray')` (those with a `td.gsc_a_t` above them) if any,
+  // else all of `row.querySelectorAll('.gs_gray')`: one query for both.
+  const allGrays = Array.from(row.querySelectorAll('.gs_gray'));
+  const inTitleCell = allGrays.filter((g) => g.parentElement?.closest('td.gsc_a_t'));
+  const grays = inTitleCell.length ? inTitleCell : allGrays;
   const authors = textOf(grays[0]).split(/\s*,\s*/).map((a) => a.trim()).filter((a) => a !== '' && !ELLIPSIS.test(a));
   const yearText = textOf(row.querySelector('td.gsc_a_y'));
   const year = /^\d{4}$/.test(yearText) && Number(yearText) > 0 ? Number(yearText) : null;
   let venue = textOf(grays[1], '.gs_oph');
-  if (year !== null && !grays[1]?.querySelector('.gs_oph')) venue = venue.replace(new RegExp(`,\\s*${year}$`), '');
+  if (year !== null && !grays[1]?.querySelector('.gs_oph')) venue = dropTrailingYear(venue, year);
   const journalRef = venue || null;
   const arxiv = arxivIdFromVenue(journalRef);
   const citations = citationsOf(row);
@@ -105,7 +124,7 @@ function parseRow(row: Element, i: number, user: string, base: string, now: stri
 
 // ---------------------------------------------------------------- the page
 
-function parseProfile(doc: Document, url: string, now: string): Body | string {
+function parseProfile(doc: Document, url: string, now: string): (Body & { info: ScholarProfileInfo }) | string {
   const user = scholarUserId(url);
   if (!user) return 'no user id in the URL';
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
@@ -130,17 +149,12 @@ function parseProfile(doc: Document, url: string, now: string): Body | string {
     seen.add(p.id);
   }
   const author: AuthorRef = { name: info.name, url: profileUrl(user), arxivId: null, query: null };
-  const refs: AuthorRef[] = [
-    author,
-    ...scholarCoauthors(doc, url).map((c): AuthorRef => ({ name: c.name, url: c.url, arxivId: null, query: null })),
-    ...papers.flatMap((p) => p.authors.map((name): AuthorRef => ({ name, url: null, arxivId: null, query: null }))),
-  ];
-  const distinct = new Map<string, AuthorRef>();
-  for (const r of refs) {
-    const k = `${normaliseName(r.name)}|${r.url ?? ''}`;
-    if (!distinct.has(k)) distinct.set(k, r);
-  }
-  return { author, authors: [...distinct.values()], papers, total: rows.length, title: info.name };
+  // The author, the sidebar co-authors, then every byline name, deduplicated (see `distinctByName`).
+  const refs = new DistinctRefs();
+  refs.add(author);
+  for (const c of scholarCoauthors(doc, url)) refs.add({ name: c.name, url: c.url, arxivId: null, query: null });
+  for (const p of papers) for (const name of p.authors) refs.addName(name);
+  return { author, authors: refs.refs(), papers, total: rows.length, title: info.name, info };
 }
 
 /**
@@ -155,10 +169,12 @@ export function scrape(doc: Document, url: string): ParseDraft {
     if (!type) return fail(matches(url) ? 'not a Google Scholar profile page' : 'not a Google Scholar URL');
     if (!doc?.body) return fail('empty document');
     const now = new Date().toISOString();
-    const body = parseProfile(doc, url, now);
-    if (typeof body === 'string') return fail(body);
+    const read = parseProfile(doc, url, now);
+    if (typeof read === 'string') return fail(read);
+    const { info, ...body } = read;
     const reported = reportedDraft(doc, url, new Date(now));
-    const affiliation = scholarProfileInfo(doc, url)?.affiliation;
+    // The header as `parseProfile` read it (reading it again gives the same).
+    const affiliation = info.affiliation;
     return { ok: true, site, url, pageType: type, scrapedAt: now, ...body, reported, affiliations: affiliation ? [affiliation] : [] };
   } catch (e) {
     return fail(`parser error: ${e instanceof Error ? e.message : String(e)}`);

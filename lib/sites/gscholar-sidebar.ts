@@ -12,6 +12,8 @@ import { profileUrl, resolveHref, scholarUserId } from './gscholar-url';
  * anything else (empty, words, decimals).
  */
 export function scholarInt(text: string | null | undefined): number | null {
+  // Plain digits (most cells) come out of the steps below as they went in.
+  if (text && /^\d+$/.test(text)) return Number(text);
   const t = collapse(text).replace(/[\s\u00a0\u202f]/g, ' ');
   if (/^\d+$/.test(t)) return Number(t);
   if (/^\d{1,3}(?:([,. ’'])\d{3})(?:\1\d{3})*$/.test(t)) return Number(t.replace(/\D/g, ''));
@@ -54,7 +56,10 @@ export function scholarProfileInfo(doc: Document, url: string): ScholarProfileIn
   const affEl = lines.find((l) => l.id !== 'gsc_prf_ivh' && l.id !== 'gsc_prf_int' && !l.querySelector('.gsc_prf_inta'));
   const ivh = doc.querySelector('#gsc_prf_ivh');
   const home = resolveHref(ivh?.querySelector('a.gsc_prf_ila, a[rel~="nofollow"]')?.getAttribute('href'), url);
-  const interests = Array.from(doc.querySelectorAll('#gsc_prf_int a, a.gsc_prf_inta')).map((a) => textOf(a)).filter(Boolean);
+  const interests = inDocumentOrder(
+    Array.from(doc.querySelectorAll('#gsc_prf_int a')),
+    Array.from(doc.querySelectorAll('a.gsc_prf_inta')),
+  ).map((a) => textOf(a)).filter(Boolean);
   return {
     userId: scholarUserId(url),
     name,
@@ -63,6 +68,35 @@ export function scholarProfileInfo(doc: Document, url: string): ScholarProfileIn
     homepage: home && /^https?:$/.test(home.protocol) ? home.href : null,
     interests: [...new Set(interests)],
   };
+}
+
+/**
+ * Two lists of elements, each in document order, as one in document order without repeats: what
+ * `querySelectorAll('<a>, <b>')` gives for their two selectors. (Two simple queries are many times
+ * cheaper than the selector list, which Chromium matches against every element of the page.)
+ */
+function inDocumentOrder(a: Element[], b: Element[]): Element[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x.compareDocumentPosition(y) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING: y after x */) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out.concat(a.slice(i), b.slice(j));
 }
 
 // ---------------------------------------------------------------- "Cited by" table
