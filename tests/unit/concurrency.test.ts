@@ -9,7 +9,7 @@
  *    next worker finishes the jobs;
  *  - what the enrichment runner wrote on an author record survives the page being stored again.
  */
-import { type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { type DBCoreMutateRequest, type DBCoreTable } from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { needsIdentity, planJobs } from '../../lib/enrich/plan';
@@ -23,6 +23,7 @@ import { createHttpClient } from '../../lib/sources/http';
 import { ScholarDb } from '../../lib/store/db';
 import { ingestScrape } from '../../lib/store/ingest';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
+import { hookCommit } from '../commit-abort';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
 const MINUTE = 60_000;
@@ -41,32 +42,6 @@ function ok(out: ReturnType<typeof parseArxiv>): ScrapeResult {
 // ---------------------------------------------------------------- databases and faults
 
 type Fault = { table: string; type: 'put' | 'delete'; then: 'throw' | 'abort-at-commit' | 'stop-worker' } | null;
-
-interface FakeIdbTransaction {
-  _start(): void;
-  _requests: unknown[];
-  _state: string;
-  _abort(name: string | null): void;
-  __hooked?: boolean;
-  __abortAtCommit?: string;
-}
-
-/** Wrap fake-indexeddb's `_start` (queued, bound, after every request) so a commit can be turned into an abort. */
-function hookCommit(trans: DBCoreTransaction): FakeIdbTransaction {
-  const tx = trans as unknown as FakeIdbTransaction;
-  if (typeof tx._start !== 'function' || typeof tx._abort !== 'function' || !Array.isArray(tx._requests)) {
-    throw new Error('fake-indexeddb internals changed: cannot simulate an abort at commit');
-  }
-  if (!tx.__hooked) {
-    tx.__hooked = true;
-    const start = tx._start;
-    tx._start = function (this: FakeIdbTransaction) {
-      if (this.__abortAtCommit && this._requests.length === 0 && this._state !== 'finished') return this._abort(this.__abortAtCommit);
-      return start.call(this);
-    };
-  }
-  return tx;
-}
 
 /**
  * A ScholarDb (not opened) with a switchable fault: the next write of that kind to that table is

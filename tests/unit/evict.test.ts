@@ -9,7 +9,7 @@
  *    AbortError whose `inner` is the DOMException. This uses fake-indexeddb's internals
  *    (`_start`, `_requests`, `_abort`) and fails loudly if they change.
  */
-import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../lib/enrich/queue';
 import { planJobs } from '../../lib/enrich/plan';
@@ -23,6 +23,7 @@ import { ingestScrape } from '../../lib/store/ingest';
 import { pairKey } from '../../lib/store/links';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { makePaper } from '../make-paper';
+import { hookCommit } from '../commit-abort';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
 const HOUR = 3_600_000;
@@ -34,34 +35,6 @@ type FaultMode = 'request' | 'commit';
 
 /** Decides, after a put/add has been applied inside its transaction, whether storage is now "full". */
 type Full = (table: string, count: (table: string) => Promise<number>) => boolean | Promise<boolean>;
-
-interface FakeIdbTransaction {
-  _start(): void;
-  _requests: unknown[];
-  _state: string;
-  _abort(name: string | null): void;
-  __quota?: boolean;
-}
-
-/**
- * Make this transaction abortable at commit: its `_start` (which fake-indexeddb queues after each
- * request, bound at that moment) is wrapped before the first request, so setting `__quota` later
- * aborts the commit with a QuotaExceededError, as a browser does when the disk quota is hit.
- */
-function hookCommit(trans: DBCoreTransaction): FakeIdbTransaction {
-  const tx = trans as unknown as FakeIdbTransaction & { __hooked?: boolean };
-  if (typeof tx._start !== 'function' || typeof tx._abort !== 'function' || !Array.isArray(tx._requests)) {
-    throw new Error('fake-indexeddb internals changed: cannot simulate a commit-time quota abort');
-  }
-  if (tx.__hooked) return tx;
-  tx.__hooked = true;
-  const start = tx._start;
-  tx._start = function (this: FakeIdbTransaction) {
-    if (this.__quota && this._requests.length === 0 && this._state !== 'finished') return this._abort('QuotaExceededError');
-    return start.call(this);
-  };
-  return tx;
-}
 
 /** A ScholarDb (not yet opened) whose writes fail for lack of space whenever `full` says so. */
 function dbWithQuota(name: string, mode: FaultMode, full: Full): { db: ScholarDb; faults: () => number } {
@@ -87,7 +60,7 @@ function dbWithQuota(name: string, mode: FaultMode, full: Full): { db: ScholarDb
             if (!(await full(tableName, count))) return res;
             faults++;
             if (mode === 'request') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            tx!.__quota = true;
+            tx!.__abortAtCommit = 'QuotaExceededError';
             return res;
           },
         };
