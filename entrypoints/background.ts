@@ -17,6 +17,13 @@ export default defineBackground(() => {
   const http = createHttpClient({ logger: console });
   const enricher = new Enricher({ db, http, settings });
   const { local, sync } = browser.storage;
+  // One sync at a time: two overlapping pull+push rounds could each push what the other has not merged.
+  let syncing: Promise<unknown> = Promise.resolve();
+  const serialSync = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = syncing.then(run, run);
+    syncing = next.catch(() => {});
+    return next;
+  };
   const handlers = createHandlers(db, { enricher, settings, http }, {
     setBadge: async (text) => {
       await browser.action.setBadgeText({ text });
@@ -30,11 +37,11 @@ export default defineBackground(() => {
       const old = EvictionNotice.safeParse((await local.get(EVICTION_NOTICE_KEY))[EVICTION_NOTICE_KEY]);
       await local.set({ [EVICTION_NOTICE_KEY]: combineNotices(old.success ? old.data : null, notice) });
     },
-    sync: async (removed) => {
+    sync: (removed) => serialSync(async () => {
       const now = new Date();
       if (removed) await recordRemoval(local, removed, now);
       return (await syncWatchlist(db, sync, local, now)).message;
-    },
+    }),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id)) {
@@ -57,8 +64,8 @@ export default defineBackground(() => {
     if (area === 'sync') {
       void (async () => {
         const now = new Date();
-        const pulled = await onSyncChanged(db, changes, now, await loadRemovals(local, now));
-        if (pulled.diverged.length) await syncWatchlist(db, sync, local, now);
+        const pulled = await serialSync(async () => onSyncChanged(db, changes, now, await loadRemovals(local, now)));
+        if (pulled.diverged.length) await serialSync(() => syncWatchlist(db, sync, local, now));
         // Another browser's "seen" clears new papers here too.
         const { newPapers } = await handlers.getWatchlist({});
         await browser.action.setBadgeText({ text: badgeText(newPapers) });
@@ -67,7 +74,7 @@ export default defineBackground(() => {
   });
   void scheduleCheck();
   void browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
-  void syncWatchlist(db, sync, local, new Date()).catch((e: unknown) => console.warn('watchlist sync failed', e));
+  void serialSync(() => syncWatchlist(db, sync, local, new Date())).catch((e: unknown) => console.warn('watchlist sync failed', e));
   // The worker may have been stopped mid-run: pick up the jobs it left in the database.
   void enricher.kick();
 });

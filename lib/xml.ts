@@ -25,12 +25,5 @@ export function parseXmlRoot(xml: string): { root: XmlElement } | { error: strin
   }
 }
 
-/** `new URL(url)` when it is an http(s) URL, else null. */
-export function httpUrl(url: string): URL | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
+/** One `httpUrl` for every reader; it lives with the link helpers, which carry no xmldom into content scripts. */
+export { httpUrl } from './sites/html-links';

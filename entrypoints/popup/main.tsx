@@ -23,22 +23,34 @@ async function unlink(authorId: string, otherId: string) {
   return (await request(send, 'unlinkAuthors', { authorId, otherId })).profile;
 }
 
+let firstList: ReturnType<typeof request<'getWatchlist'>> | null = request(send, 'getWatchlist', {});
+/** A change to the list makes that first answer stale. */
+const changes = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A) => {
+  firstList = null;
+  return f(...args);
+};
+
 const watch: PopupWatchDeps = {
   loadAuthor: async (authorId, { refresh }) => (await request(send, 'getProfile', { authorId, refresh })).profile,
-  toggle: async (authorId, watched) => (await request(send, 'watch', { authorId, watched })).watched,
-  markSeen: async (authorId) => void (await request(send, 'markSeen', { authorId })),
+  toggle: changes(async (authorId, watched) => (await request(send, 'watch', { authorId, watched })).watched),
+  markSeen: changes(async (authorId) => void (await request(send, 'markSeen', { authorId }))),
   exportProfile: async (format, profile) =>
     request(send, 'exportData', profile.author ? { format, authorId: profile.author.id } : { format, url: await pageUrl() }),
-  list: () => request(send, 'getWatchlist', {}),
-  setNote: async (authorId, note) => void (await request(send, 'setWatchNote', { authorId, note })),
-  unwatch: async (authorId) => void (await request(send, 'watch', { authorId, watched: false })),
+  // The first answer (fetched at start for the tab label) serves the tab's first load too.
+  list: () => {
+    const answer = firstList ?? request(send, 'getWatchlist', {});
+    firstList = null;
+    return answer;
+  },
+  setNote: changes(async (authorId, note) => void (await request(send, 'setWatchNote', { authorId, note }))),
+  unwatch: changes(async (authorId) => void (await request(send, 'watch', { authorId, watched: false }))),
   check: () => request(send, 'checkWatchlist', {}),
   exportAll: (format) => request(send, 'exportData', { format, watchlist: true }),
 };
 
 async function start() {
   // The tab label's "N new" comes from the same answer the Watchlist tab reads.
-  const newPapers = await request(send, 'getWatchlist', {}).then((r) => r.newPapers, () => 0);
+  const newPapers = await (firstList ?? request(send, 'getWatchlist', {})).then((r) => r.newPapers, () => 0);
   const stored = EvictionNotice.safeParse((await browser.storage.local.get(EVICTION_NOTICE_KEY))[EVICTION_NOTICE_KEY]);
   render(
     <>

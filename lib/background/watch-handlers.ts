@@ -3,7 +3,8 @@
  * `alarms` API triggers. Browser side effects (action badge, notification, the storage.sync mirror)
  * come in as `WatchEffects`, so all of this runs in unit tests.
  */
-import { exportProfile } from '../export/index';
+import { exportProfile, FORMAT_INFO } from '../export/index';
+import { exportFilename } from '../export/filename';
 import type { Handlers } from '../messaging';
 import type { WatchItem } from '../protocol';
 import type { Settings } from '../settings';
@@ -111,7 +112,7 @@ export function createWatchlist(deps: WatchDeps) {
         // The whole watchlist as JSON is a backup: profiles, papers and the watchlist itself.
         if (format === 'json') {
           const text = await backupText(db, { now: at, authorIds: ids });
-          return { filename: `scholar-lens-watchlist-${at.toISOString().slice(0, 10)}.json`, mime: 'application/json', text };
+          return { filename: exportFilename([], FORMAT_INFO.json.ext, at, true), mime: FORMAT_INFO.json.mime, text };
         }
         const profiles = [];
         for (const id of ids) {

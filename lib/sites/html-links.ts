@@ -204,10 +204,7 @@ export function toUrl(url: string): URL | null {
   }
 }
 
-/**
- * `new URL(url)` when it is an http(s) URL, else null. The same as `httpUrl` in lib/xml.ts, which the
- * page adapters do not import: that module loads @xmldom/xmldom, which content scripts must not carry.
- */
+/** `new URL(url)` when it is an http(s) URL, else null (lib/xml.ts re-exports it for the feed parsers). */
 export function httpUrl(url: string): URL | null {
   const u = toUrl(url);
   return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u : null;

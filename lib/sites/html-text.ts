@@ -56,18 +56,19 @@ function walkAll(node: Node, skip: string | undefined, emit: Sink): boolean {
     if (child.nodeType === 3) {
       if (emit(child.textContent ?? '')) return true;
     } else if (child.nodeType === 1) {
-      const e = child as Element;
-      const tag = e.tagName.toUpperCase();
-      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-      if (tag === 'BR') {
-        if (emit(' ')) return true;
-        continue;
-      }
-      if (skip && e.matches(skip)) continue;
-      if (walkAll(e, skip, emit)) return true;
+      if (walkElement(child as Element, skip, emit)) return true;
     }
   }
   return false;
+}
+
+/** One child element as the walk reads it: script and style left out, `<br>` a space, `skip` matches left out. */
+function walkElement(e: Element, skip: string | undefined, emit: Sink): boolean {
+  const tag = e.tagName.toUpperCase();
+  if (tag === 'SCRIPT' || tag === 'STYLE') return false;
+  if (tag === 'BR') return emit(' ') === true;
+  if (skip && e.matches(skip)) return false;
+  return walkAll(e, skip, emit);
 }
 
 /** A set of elements: a few in an array, more in a `Set`. */
@@ -100,14 +101,7 @@ function walkOpen(node: Node, skip: string | undefined, hits: Marks, open: Marks
       const e = child as Element;
       if (hits.has(e)) {
         // As `walkAll` reads it (SVG/MathML: node by node, all through).
-        const tag = e.tagName.toUpperCase();
-        if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-        if (tag === 'BR') {
-          if (emit(' ')) return true;
-          continue;
-        }
-        if (skip && e.matches(skip)) continue;
-        if (walkAll(e, skip, emit)) return true;
+        if (walkElement(e, skip, emit)) return true;
       } else if (open.has(e)) {
         if (walkOpen(e, skip, hits, open, emit)) return true;
       } else if (emit(e.textContent ?? '')) {
