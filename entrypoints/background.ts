@@ -8,7 +8,7 @@ import { combineNotices, EVICTION_NOTICE_KEY, EvictionNotice } from '@/lib/store
 import { hasDueJobs } from '@/lib/enrich/queue';
 import { CHECK_ALARM, checkAlarmPlan, RETRY_ALARM, RETRY_MINUTES } from '@/lib/watchlist/alarm';
 import { loadRemovals, recordRemoval } from '@/lib/watchlist/removals';
-import { badgeText } from '@/lib/watchlist/store';
+import { badgeCount, badgeText, listWatchlist } from '@/lib/watchlist/store';
 import { onSyncChanged, syncWatchlist } from '@/lib/watchlist/sync';
 
 export default defineBackground(() => {
@@ -66,9 +66,8 @@ export default defineBackground(() => {
         const now = new Date();
         const pulled = await serialSync(async () => onSyncChanged(db, changes, now, await loadRemovals(local, now)));
         if (pulled.diverged.length) await serialSync(() => syncWatchlist(db, sync, local, now));
-        // Another browser's "seen" clears new papers here too.
-        const { newPapers } = await handlers.getWatchlist({});
-        await browser.action.setBadgeText({ text: badgeText(newPapers) });
+        // Another browser's "seen" clears new papers here too (a count of rows: no profile is loaded).
+        await browser.action.setBadgeText({ text: badgeText(badgeCount(await listWatchlist(db))) });
       })().catch((e: unknown) => console.warn('watchlist sync failed', e));
     }
   });
