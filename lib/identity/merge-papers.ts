@@ -199,7 +199,8 @@ function citationsBySource(members: Paper[]): SourceCount[] {
 
 function mergeGroup(members: Paper[]): MergedPaper {
   const ordered = metadataOrder(members);
-  const base = ordered[0]!;
+  // A stored row's revision stamp (lib/store/revisions.ts) belongs to the row, not to the merged paper.
+  const { rev: _rev, ...base } = ordered[0]! as Paper & { rev?: number };
   // Ids from the best source first (a group joined by DOI may, rarely, carry two arXiv ids).
   const keys = ordered.map(paperKeys);
   const arxivId = firstOf(keys, (k) => k.arxiv);

@@ -5,7 +5,7 @@
  * no paper carries a category.
  *
  * `aiWeight` and `aiScore` state the rule over `MetricPaper`s; the metric set applies the same rule
- * while it reads the papers (`CategoryTally`, category-tally.ts), so as not to walk them again.
+ * from each paper's weight class, set when the columns are built (category-tally.ts).
  * tests/unit/metrics-stored.test.ts holds the two equal.
  */
 import type { MetricPaper } from './input';

@@ -1,28 +1,32 @@
 /**
- * Every author metric of a set of papers (pure): `computeMetricSet` over `MetricPaper`s, and
- * `computeMetrics` over stored `Paper`s. Formulas, edge cases and references: docs/metrics.md.
+ * Every author metric of a set of papers (pure). Formulas, edge cases and references: docs/metrics.md.
  *
- * Cost: one read of the papers into flat columns (columns.ts, stored.ts: the paper objects are
- * walked once), one stable counting sort of the known counts (`rankByCitations`), then linear
- * passes over the columns; the name-based figures (authorship.ts) are the one further pass, over
- * every author name. What each part costs is measured by `npm run bench` (bench/README.md).
+ * Two steps: the papers are read once into `PaperColumns` (paper-columns.ts, stored.ts: typed
+ * columns, author names as person ids, Novelty of the text), which the cache keeps per profile
+ * (lib/store/metric-columns.ts); `metricsOfColumns` then computes every metric from those columns
+ * alone: two passes to prepare them (columns.ts), one stable counting sort of the known counts
+ * (`rankByCitations`), linear passes over the columns, and one pass over the person ids
+ * (authorship.ts). `computeMetrics` / `computeMetricSet` do both steps. What each costs is measured
+ * by `npm run bench` (bench/README.md).
  */
 import type { Metrics, Paper } from '../schema';
 import { ageWeighted } from './age-weighted';
-import { type Authorship, coauthorship } from './authorship';
-import { type Columns, toColumns } from './columns';
+import { type Authorship, authorshipOf } from './authorship';
+import { type Columns, prepare } from './columns';
 import { counts } from './counts';
 import { hFamily } from './h-family';
 import type { MetricPaper } from './input';
-import { novelty } from './novelty';
+import { columnsOfMetricPapers, type PaperColumns } from './paper-columns';
 import { profileStats } from './profile-stats';
 import { rankByCitations } from './ranked';
 import { since } from './since';
-import { storedColumns } from './stored';
+import { columnsOfPapers } from './stored';
 
 export type { MetricPaper } from './input';
+export type { PaperColumns } from './paper-columns';
 export { fromPaper, paperYear } from './input';
 export { hIndex } from './h-family';
+export { columnsOfPapers } from './stored';
 
 export interface MetricOptions {
   /** Y, the year ages and "since" are counted from; default: the current UTC year. */
@@ -34,16 +38,14 @@ export interface MetricOptions {
 /** Every metric but the name-based ones (first/last-author shares, co-authors). */
 export type Indices = Omit<Metrics, keyof Authorship>;
 
-/** Novelty needs at least 3 papers with text: with fewer it is null, and is not even set up. */
-function noveltyOf(cols: Columns): number | null {
-  return cols.withText < 3 ? null : novelty(cols.textPapers());
-}
+const thisYear = () => new Date().getUTCFullYear();
 
 /**
  * Every metric, in the key order of `Metrics` (as the CLI prints them); `names` gives the
- * name-based ones (or nothing, for `computeIndices`).
+ * name-based ones (or nothing, for `indicesOfColumns`).
  */
-function metricsOf<A extends Partial<Authorship>>(cols: Columns, Y: number, names: (cols: Columns) => A): Indices & A {
+function metricsOf<A extends Partial<Authorship>>(pc: PaperColumns, Y: number, names: () => A): Indices & A {
+  const cols: Columns = prepare(pc);
   const ranked = rankByCitations(cols);
   const basic = counts(cols, ranked, Y);
   return {
@@ -51,27 +53,31 @@ function metricsOf<A extends Partial<Authorship>>(cols: Columns, Y: number, name
     ...hFamily(ranked, basic.years),
     ...ageWeighted(cols, Y),
     ...since(cols, Y),
-    ...names(cols),
+    ...names(),
     ...profileStats(cols),
-    aiScore: cols.categories.aiScore(),
-    novelty: noveltyOf(cols),
+    aiScore: cols.categories.aiScore,
+    novelty: pc.novelty,
   };
 }
 
-const byAuthor = (author: string | null | undefined) => (cols: Columns) => coauthorship(cols.names, author);
+/** Every metric from a profile's columns (as built, or as the cache gives them back). */
+export function metricsOfColumns(pc: PaperColumns, opts: MetricOptions = {}): Metrics {
+  return metricsOf(pc, opts.year ?? thisYear(), () => authorshipOf(pc.names, opts.author));
+}
+
+/** `metricsOfColumns` without the name-based figures (first/last-author shares, co-authors): the bench reports them apart. */
+export function indicesOfColumns(pc: PaperColumns, opts: Pick<MetricOptions, 'year'> = {}): Indices {
+  return metricsOf(pc, opts.year ?? thisYear(), () => ({}));
+}
 
 export function computeMetricSet(papers: MetricPaper[], opts: MetricOptions & { year: number }): Metrics {
-  return metricsOf(toColumns(papers), opts.year, byAuthor(opts.author));
+  return metricsOfColumns(columnsOfMetricPapers(papers, opts.author), opts);
 }
 
 export function computeMetrics(papers: Paper[], opts: MetricOptions = {}): Metrics {
-  return metricsOf(storedColumns(papers), opts.year ?? new Date().getUTCFullYear(), byAuthor(opts.author));
+  return metricsOfColumns(columnsOfPapers(papers, opts.author), opts);
 }
 
-/**
- * `computeMetrics` without the name-based figures (first/last-author shares, co-authors) and so
- * without their pass over every author name: the bench reports its cost apart (bench/README.md).
- */
 export function computeIndices(papers: Paper[], opts: Pick<MetricOptions, 'year'> = {}): Indices {
-  return metricsOf(storedColumns(papers), opts.year ?? new Date().getUTCFullYear(), () => ({}));
+  return indicesOfColumns(columnsOfPapers(papers, null), opts);
 }

@@ -23,7 +23,7 @@ function recencyOf(cols: Columns, i: number): string {
  * Category mix: how many papers have each primary category, most first, ties by name. Primary
  * category: the most frequent; a tie goes to the category of the most recent paper (its date, else
  * its year, read as before any date in that year), then to name order. The counts were taken while
- * reading the papers (`CategoryTally`); only a tie sends us back to the tied categories' papers.
+ * preparing the columns (`tallyCategories`); only a tie sends us back to the tied categories' papers.
  */
 export function categories(cols: Columns): Pick<Metrics, 'primaryCategory' | 'categoryMix'> {
   const { names, counts } = cols.categories;

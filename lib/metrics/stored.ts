@@ -1,7 +1,8 @@
 /**
- * `Columns` straight from stored `Paper`s, in one pass: what `toColumns(papers.map(fromPaper))`
- * gives, without making a `MetricPaper` per paper first (that object per paper, and the second
- * walk over the papers, cost more than all the metric passes together on 100,000 papers).
+ * `PaperColumns` straight from stored `Paper`s, in one pass: what
+ * `columnsOfMetricPapers(papers.map(fromPaper))` gives, without making a `MetricPaper` per paper
+ * first (that object per paper, and the second walk over the papers, cost more than all the metric
+ * passes together on 100,000 papers).
  *
  * Same readings as `fromPaper` (input.ts): year = `paperYear` (year ?? published year ?? updated
  * year), authors = the names' count, code links known (a stored paper always lists them), date =
@@ -15,7 +16,7 @@
  * longer body lets fewer misses overlap (bench/README.md).
  */
 import type { Paper } from '../schema';
-import { type Columns, ColumnWriter } from './columns';
+import { ColumnBuilder, type PaperColumns } from './paper-columns';
 import { paperYear } from './input';
 import type { NoveltyPaper } from './novelty';
 
@@ -31,14 +32,15 @@ export function isoYear(iso: string | null | undefined): number {
   return d0 * 1000 + d1 * 100 + d2 * 10 + d3;
 }
 
-/** Papers read ahead, then read, this many at a time (see `storedColumns`). */
+/** Papers read ahead, then read, this many at a time (see `columnsOfPapers`). */
 const CHUNK = 256;
 
 /** Where the read-ahead leaves its sum, so that it is not optimised away. */
 export let readAhead = 0;
 
-export function storedColumns(papers: Paper[]): Columns {
-  const w = new ColumnWriter(papers.length);
+/** `author`: the profile's author (for the name columns' person 0). */
+export function columnsOfPapers(papers: Paper[], author: string | null | undefined): PaperColumns {
+  const b = new ColumnBuilder(papers.length);
   let withText = 0;
   for (let i0 = 0; i0 < papers.length; i0 += CHUNK) {
     const i1 = Math.min(papers.length, i0 + CHUNK);
@@ -60,21 +62,18 @@ export function storedColumns(papers: Paper[]): Columns {
         if (Number.isNaN(y)) y = isoYear(p.updated);
       }
       const names = p.authors;
-      w.put(i, p.citations, names.length, y, p.links.code.length);
-      w.primary[i] = w.categories.add(p.primaryCategory, p.categories);
-      w.names[i] = names;
+      b.put(i, p.citations, names.length, y, p.links.code.length);
+      b.categories.add(i, p.primaryCategory, p.categories);
+      b.date[i] = p.published ?? p.updated ?? null;
+      b.names[i] = names;
       if (p.title || p.abstract) withText++;
     }
   }
-  return w.done(
-    (i) => papers[i]!.published ?? papers[i]!.updated,
-    () => {
-      const out: NoveltyPaper[] = [];
-      for (const p of papers) {
-        if (p.title || p.abstract) out.push({ title: p.title, abstract: p.abstract, date: p.published ?? p.updated, year: paperYear(p) });
-      }
-      return out;
-    },
-    withText,
-  );
+  return b.done(author, withText, () => {
+    const out: NoveltyPaper[] = [];
+    for (const p of papers) {
+      if (p.title || p.abstract) out.push({ title: p.title, abstract: p.abstract, date: p.published ?? p.updated, year: paperYear(p) });
+    }
+    return out;
+  });
 }

@@ -4,7 +4,9 @@
  * the previous version first.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Author, Paper, ReportedMetric } from '../schema';
+import type { Author, ReportedMetric } from '../schema';
+import type { MetricColumnsRow } from './metric-columns';
+import { newRev, paperRevisions, type StoredPaper } from './revisions';
 import type { WatchRow } from '../watchlist/schema';
 
 export interface AuthorRow extends Author {
@@ -57,13 +59,14 @@ export interface LinkRow {
 export const DB_NAME = 'scholar-lens';
 
 export class ScholarDb extends Dexie {
-  papers!: EntityTable<Paper, 'id'>;
+  papers!: EntityTable<StoredPaper, 'id'>;
   authors!: EntityTable<AuthorRow, 'id'>;
   authorPapers!: Dexie.Table<AuthorPaperRow, [string, string]>;
   views!: EntityTable<ViewRow, 'url'>;
   jobs!: EntityTable<JobRow, 'key'>;
   links!: EntityTable<LinkRow, 'key'>;
   watchlist!: EntityTable<WatchRow, 'authorId'>;
+  metricColumns!: EntityTable<MetricColumnsRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -85,5 +88,15 @@ export class ScholarDb extends Dexie {
     this.version(4).stores({
       watchlist: 'authorId, addedAt',
     });
+    // v5: each profile's metric columns (lib/store/metric-columns.ts), a cache checked against the
+    // revisions of the papers it was built from; papers stored before get their first revision.
+    this.version(5)
+      .stores({ metricColumns: 'key' })
+      .upgrade((tx) =>
+        tx.table('papers').toCollection().modify((p: StoredPaper) => {
+          p.rev = newRev();
+        }),
+      );
+    this.use(paperRevisions);
   }
 }

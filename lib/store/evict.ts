@@ -7,6 +7,7 @@
  */
 import Dexie from 'dexie';
 import type { ScholarDb } from './db';
+import { profileKey } from './metric-columns';
 import type { EvictionNotice } from './eviction-notice';
 
 // ---------------------------------------------------------------- recognising the error
@@ -57,7 +58,7 @@ export const DEFAULT_EVICT_FRACTION = 0.1;
 /**
  * One eviction step, in one transaction: the least-recently-viewed `fraction` of the evictable
  * authors (by `viewedAt`, at least one), with their author–paper links, their page views, their
- * own jobs (identity, OpenAlex) and their links to other records (except links the user undid);
+ * own jobs (identity, OpenAlex), their cached metric columns, and their links to other records (except links the user undid);
  * then the papers no remaining author links, with those papers' jobs. Papers that were never
  * linked to any author (listing and abs pages) are not touched. `{ authors: 0, papers: 0 }` when
  * nothing is evictable.
@@ -65,7 +66,7 @@ export const DEFAULT_EVICT_FRACTION = 0.1;
 export async function evictLeastRecentlyViewed(db: ScholarDb, opts: EvictOptions = {}): Promise<EvictionResult> {
   const raw = opts.fraction ?? DEFAULT_EVICT_FRACTION;
   const fraction = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : DEFAULT_EVICT_FRACTION;
-  const tables = [db.papers, db.authors, db.authorPapers, db.views, db.jobs, db.links, db.watchlist];
+  const tables = [db.papers, db.authors, db.authorPapers, db.views, db.jobs, db.links, db.watchlist, db.metricColumns];
   return db.transaction('rw', tables, async () => {
     const watch = await db.watchlist.toArray();
     const links = await db.links.toArray();
@@ -83,6 +84,7 @@ export async function evictLeastRecentlyViewed(db: ScholarDb, opts: EvictOptions
     // Links found by evidence come back when the page is seen again; a link the user undid must stay undone.
     await db.links.bulkDelete(links.filter((l) => !l.unlinked && (gone.has(l.a) || gone.has(l.b))).map((l) => l.key));
     await db.authors.bulkDelete(chosen);
+    await db.metricColumns.bulkDelete(chosen.flatMap((id) => [profileKey(id, 'group'), profileKey(id, 'own')]));
 
     // A paper stays while any remaining author links it (a watched co-author, a newer profile)
     // or the watchlist names it as new.

@@ -7,7 +7,8 @@ import { mergeAcrossSources } from '../identity/merge-papers';
 import type { Author, AuthorIds, Profile, ReportedMetric } from '../schema';
 import type { AuthorRow, ScholarDb } from './db';
 import { linkedGroup, sourceOf } from './links';
-import { buildProfile, papersOfAuthor } from './profile';
+import { profileColumns, profileKey } from './metric-columns';
+import { papersOfAuthor, profileFromColumns, sortNewestFirst } from './profile';
 
 export async function loadGroupProfile(db: ScholarDb, authorId: string): Promise<Profile | null> {
   const row = await db.authors.get(authorId);
@@ -15,14 +16,16 @@ export async function loadGroupProfile(db: ScholarDb, authorId: string): Promise
   const group = await linkedGroup(db, authorId);
   const others = (await db.authors.bulkGet(group.map((g) => g.id))).filter((r): r is AuthorRow => !!r);
   const rows = [row, ...others];
-  const papers = (await Promise.all(rows.map((r) => papersOfAuthor(db, r.id)))).flat();
+  const read = (await Promise.all(rows.map((r) => papersOfAuthor(db, r.id)))).flat();
   const ids: AuthorIds = Object.assign({}, ...[...rows].reverse().map((r) => r.ids));
   const author: Author = {
     id: row.id, name: row.name, ids, url: row.url,
     affiliations: [...new Set(rows.flatMap((r) => r.affiliations))],
   };
   const reported: ReportedMetric[] = rows.flatMap((r) => r.reported ?? []);
-  const profile = buildProfile(author, row.name, mergeAcrossSources(papers), row.viewedAt, reported);
+  const sorted = sortNewestFirst(mergeAcrossSources(read));
+  const cols = await profileColumns(db, profileKey(authorId, 'group'), rows.map((r) => r.id), row.name, read, sorted);
+  const profile = profileFromColumns(author, row.name, sorted, cols, row.viewedAt, reported);
   return {
     ...profile,
     watched: (await db.watchlist.get(authorId)) !== undefined,

@@ -2,16 +2,18 @@
  * Finding cached profiles: for the popup (which author does this tab show?) and for the badges
  * after author names on abs and listing pages.
  */
-import { computeMetrics } from '../metrics/basic';
+import { metricsOfColumns } from '../metrics/index';
 import type { AuthorSummary } from '../protocol';
 import { authorKey, normaliseName } from '../sites/arxiv';
 import type { AuthorRef, Profile } from '../schema';
 import type { AuthorRow, ScholarDb } from './db';
 import { loadGroupProfile } from './group-profile';
+import { profileColumns, profileKey } from './metric-columns';
 import { loadPageProfile, papersOfAuthor } from './profile';
 
 async function summarise(db: ScholarDb, row: AuthorRow, matchedBy: AuthorSummary['matchedBy']): Promise<AuthorSummary> {
-  const m = computeMetrics(await papersOfAuthor(db, row.id), { author: row.name });
+  const papers = await papersOfAuthor(db, row.id);
+  const m = metricsOfColumns(await profileColumns(db, profileKey(row.id, 'own'), [row.id], row.name, papers, papers), { author: row.name });
   return { authorId: row.id, name: row.name, papers: m.papers, citations: m.citations, h: m.h, primaryCategory: m.primaryCategory, matchedBy, watched: (await db.watchlist.get(row.id)) !== undefined };
 }
 

@@ -2,9 +2,11 @@
  * Assembling a Profile from the cache: the author, their papers (newest first), the metrics and
  * where each number came from.
  */
-import { computeMetrics, paperYear } from '../metrics/basic';
+import { columnsOfPapers, metricsOfColumns, type PaperColumns } from '../metrics/index';
+import { paperYear } from '../metrics/basic';
 import type { Author, Metrics, Paper, Profile, Provenance, ReportedMetric } from '../schema';
 import type { AuthorRow, ScholarDb } from './db';
+import { type StoredPaper, withoutRevisions } from './revisions';
 
 function dateKey(p: Paper): string {
   return p.published ?? p.updated ?? (paperYear(p) !== null ? `${paperYear(p)}` : '');
@@ -35,26 +37,33 @@ export function provenanceFor(metrics: Metrics, papers: Paper[], pageSource: str
   ];
 }
 
+/** The profile of papers sorted newest first (`sortNewestFirst`), from their metric columns. */
+export function profileFromColumns(
+  author: Author | null, title: string, sorted: Paper[], cols: PaperColumns, viewedAt: string | null, reported: ReportedMetric[] = [],
+): Profile {
+  const metrics = metricsOfColumns(cols, { author: author?.name ?? null });
+  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null, linked: [], watched: false };
+}
+
 export function buildProfile(author: Author | null, title: string, papers: Paper[], viewedAt: string | null, reported: ReportedMetric[] = []): Profile {
   const sorted = sortNewestFirst(papers);
-  const metrics = computeMetrics(sorted, { author: author?.name ?? null });
-  return { author, title, papers: sorted, metrics, reported, provenance: provenanceFor(metrics, sorted, 'arXiv'), viewedAt, enrichment: null, linked: [], watched: false };
+  return profileFromColumns(author, title, sorted, columnsOfPapers(sorted, author?.name ?? null), viewedAt, reported);
 }
 
 function toAuthor(row: AuthorRow): Author {
   return { id: row.id, name: row.name, ids: row.ids, affiliations: row.affiliations, url: row.url };
 }
 
-export async function papersOfAuthor(db: ScholarDb, authorId: string): Promise<Paper[]> {
+export async function papersOfAuthor(db: ScholarDb, authorId: string): Promise<StoredPaper[]> {
   const links = await db.authorPapers.where('authorId').equals(authorId).toArray();
   const papers = await db.papers.bulkGet(links.map((l) => l.paperId));
-  return papers.filter((p): p is Paper => !!p);
+  return papers.filter((p): p is StoredPaper => !!p);
 }
 
 export async function loadAuthorProfile(db: ScholarDb, authorId: string): Promise<Profile | null> {
   const row = await db.authors.get(authorId);
   if (!row) return null;
-  const profile = buildProfile(toAuthor(row), row.name, await papersOfAuthor(db, authorId), row.viewedAt, row.reported ?? []);
+  const profile = buildProfile(toAuthor(row), row.name, withoutRevisions(await papersOfAuthor(db, authorId)), row.viewedAt, row.reported ?? []);
   return { ...profile, watched: (await db.watchlist.get(authorId)) !== undefined };
 }
 
@@ -62,6 +71,6 @@ export async function loadAuthorProfile(db: ScholarDb, authorId: string): Promis
 export async function loadPageProfile(db: ScholarDb, url: string): Promise<Profile | null> {
   const view = await db.views.get(url);
   if (!view) return null;
-  const papers = (await db.papers.bulkGet(view.paperIds)).filter((p): p is Paper => !!p);
+  const papers = withoutRevisions((await db.papers.bulkGet(view.paperIds)).filter((p): p is StoredPaper => !!p));
   return buildProfile(null, view.title ?? 'This page', papers, view.at);
 }

@@ -24,6 +24,7 @@ import { ScholarDb } from '../../lib/store/db';
 import { ingestScrape } from '../../lib/store/ingest';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
 import { hookCommit } from '../commit-abort';
+import { dumpTables } from '../rows';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
 const MINUTE = 60_000;
@@ -86,11 +87,7 @@ function faultyDb(name: string): { db: ScholarDb; arm: (f: Fault) => void; fired
 }
 
 /** Every row of every table, in key order. */
-async function dump(db: ScholarDb): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
+const dump = dumpTables;
 
 const open: ScholarDb[] = [];
 async function fresh(db = new ScholarDb(`concurrency-${Math.random()}`)): Promise<ScholarDb> {

@@ -13,83 +13,8 @@ import { linkedGroup } from '../../lib/store/links';
 import { loadAuthorProfile } from '../../lib/store/profile';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { getWatch, isWatched, listWatchlist, markSeen, setNote, unwatchAuthor, watchAuthor } from '../../lib/watchlist/store';
-
-/** Copied from lib/store/db.ts as it was at v3 — never import it: v3 must stay what it was. */
-const V3_STORES = {
-  papers: 'id, fetchedAt',
-  authors: 'id, nameKey, viewedAt',
-  authorPapers: '[authorId+paperId], authorId, paperId',
-  views: 'url, authorId, at',
-  jobs: 'key, kind, state, notBefore, paperId',
-  links: 'key, a, b',
-};
-
-const SEEN = '2025-05-01T10:00:00.000Z';
-const LATER = '2025-05-20T08:15:00.000Z';
-const ARXIV_URL = 'https://arxiv.org/a/riedl_m_1';
-const SCHOLAR_URL = 'https://scholar.google.com/citations?user=AoKJ_g4AAAAJ';
-
-const V3_PAPERS = [
-  {
-    id: '2106.09608', arxivId: '2106.09608', version: 2, doi: null,
-    title: 'Learning Knowledge Graph-based World Models of Textual Environments',
-    authors: ['Prithviraj Ammanabrolu', 'Mark O. Riedl'], authorUrls: ['https://arxiv.org/a/ammanabrolu_p_1', ARXIV_URL],
-    published: '2021-06-17', updated: '2021-10-20', year: 2021, primaryCategory: 'cs.CL', categories: ['cs.CL', 'cs.AI', 'cs.LG'],
-    abstract: 'World models improve the ability of reinforcement learning agents to operate in a sample efficient manner.',
-    comments: 'NeurIPS 2021', journalRef: null,
-    links: { abs: 'https://arxiv.org/abs/2106.09608', pdf: 'https://arxiv.org/pdf/2106.09608v2', html: null, doi: null, code: ['https://github.com/rajammanabrolu/WorldModels'] },
-    citations: 41, citationsSource: 'semanticscholar', citationsFetchedAt: LATER, metadataFetchedAt: LATER,
-    citationsBySource: [{ source: 'semanticscholar', count: 41, at: LATER }, { source: 'gscholar', count: 38, at: SEEN }],
-    sources: ['arxiv', 'gscholar'], codeFetchedAt: LATER, source: 'arxiv', fetchedAt: LATER,
-  },
-  {
-    id: '2010.00685', arxivId: '2010.00685', version: null, doi: null,
-    title: 'How to Avoid Being Eaten by a Grue: Structured Exploration Strategies for Textual Worlds',
-    authors: ['Prithviraj Ammanabrolu', 'Ethan Tien', 'Matthew Hausknecht', 'Mark O. Riedl'], authorUrls: [null, null, null, ARXIV_URL],
-    published: null, updated: null, year: 2020, primaryCategory: 'cs.AI', categories: ['cs.AI'],
-    abstract: null, comments: null, journalRef: null,
-    links: { abs: 'https://arxiv.org/abs/2010.00685', pdf: null, html: null, doi: null, code: [] },
-    citations: null, citationsSource: null, citationsFetchedAt: null, metadataFetchedAt: null, codeFetchedAt: null,
-    source: 'gscholar', fetchedAt: SEEN,
-  },
-];
-
-const V3_AUTHORS = [
-  {
-    id: 'arxiv:riedl_m_1', name: 'Mark O. Riedl', ids: { arxiv: 'riedl_m_1', semanticScholar: '2757194', orcid: '0000-0001-6009-9405' },
-    affiliations: ['Georgia Institute of Technology'], url: ARXIV_URL, nameKey: 'mark o riedl',
-    identityCheckedAt: LATER, firstSeenAt: SEEN, viewedAt: LATER,
-  },
-  {
-    id: 'gscholar:AoKJ_g4AAAAJ', name: 'Mark Riedl', ids: { googleScholar: 'AoKJ_g4AAAAJ' }, affiliations: ['Georgia Tech'], url: SCHOLAR_URL,
-    nameKey: 'mark riedl', reported: [{ metric: 'hIndex', value: 62, source: 'gscholar', at: SEEN }, { metric: 'citations', value: 17342, source: 'gscholar', at: SEEN }],
-    openAlexCheckedAt: LATER, firstSeenAt: SEEN, viewedAt: SEEN,
-  },
-];
-
-const V3_AUTHOR_PAPERS = [
-  { authorId: 'arxiv:riedl_m_1', paperId: '2106.09608', seenAt: SEEN },
-  { authorId: 'arxiv:riedl_m_1', paperId: '2010.00685', seenAt: SEEN },
-  { authorId: 'gscholar:AoKJ_g4AAAAJ', paperId: '2106.09608', seenAt: SEEN },
-  { authorId: 'gscholar:AoKJ_g4AAAAJ', paperId: '2010.00685', seenAt: SEEN },
-];
-
-const V3_VIEWS = [
-  { url: ARXIV_URL, authorId: 'arxiv:riedl_m_1', paperIds: ['2106.09608', '2010.00685'], title: 'Mark O. Riedl', at: LATER },
-  { url: SCHOLAR_URL, authorId: 'gscholar:AoKJ_g4AAAAJ', paperIds: ['2106.09608', '2010.00685'], title: null, at: SEEN },
-];
-
-const V3_JOBS = [
-  { key: 'metadata:2010.00685', kind: 'metadata', paperId: '2010.00685', state: 'pending', attempts: 0, notBefore: 0, createdAt: SEEN, lastError: null },
-  { key: 'citations:2010.00685', kind: 'citations', paperId: '2010.00685', state: 'failed', attempts: 5, notBefore: Date.parse(LATER), createdAt: SEEN, lastError: 'HTTP 429' },
-  { key: 'identity:arxiv:riedl_m_1', kind: 'identity', paperId: 'arxiv:riedl_m_1', state: 'pending', attempts: 1, notBefore: 0, createdAt: SEEN, lastError: 'offline' },
-];
-
-const V3_LINKS = [
-  { key: 'arxiv:riedl_m_1|gscholar:AoKJ_g4AAAAJ', a: 'arxiv:riedl_m_1', b: 'gscholar:AoKJ_g4AAAAJ', evidence: '2 shared papers (2106.09608, 2010.00685)', createdAt: SEEN, unlinked: false },
-];
-
-const sortBy = <T,>(rows: T[], key: keyof T) => [...rows].sort((x, y) => String(x[key]).localeCompare(String(y[key])));
+import { withoutRev } from '../rows';
+import { LATER, NOW, sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS } from '../old-rows';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -124,7 +49,6 @@ async function openCurrent(name: string): Promise<ScholarDb> {
   return db;
 }
 
-const NOW = new Date('2025-06-01T00:00:00.000Z');
 
 describe('v3 → v4 (the watchlist)', () => {
   it('the v3 papers in the test are valid papers', () => {
@@ -140,7 +64,7 @@ describe('v3 → v4 (the watchlist)', () => {
     expect(db.watchlist.schema.indexes.map((i) => i.name)).toContain('addedAt');
     expect(await db.watchlist.count()).toBe(0);
 
-    expect(await db.papers.orderBy('id').toArray()).toEqual(sortBy(V3_PAPERS, 'id'));
+    expect(withoutRev(await db.papers.orderBy('id').toArray())).toEqual(sortBy(V3_PAPERS, 'id'));
     expect(await db.authors.orderBy('id').toArray()).toEqual(sortBy(V3_AUTHORS, 'id'));
     expect(await db.authorPapers.count()).toBe(V3_AUTHOR_PAPERS.length);
     expect(await db.views.orderBy('url').toArray()).toEqual(sortBy(V3_VIEWS, 'url'));

@@ -13,6 +13,7 @@ import { ScholarDb } from '../../lib/store/db';
 import { ingestScrape } from '../../lib/store/ingest';
 import { findCachedAuthor, profileForUrl } from '../../lib/store/lookup';
 import { loadAuthorProfile } from '../../lib/store/profile';
+import { withoutRev } from '../rows';
 
 /** Copied from lib/store/db.ts as it was in v1 — never import it: v1 must stay what it was. */
 const V1_STORES = {
@@ -128,8 +129,10 @@ describe('v1 → v2', () => {
     expect(db.jobs.schema.primKey.keyPath).toBe('key');
     expect(db.jobs.schema.indexes.map((i) => i.name).sort()).toEqual(expect.arrayContaining(['kind', 'notBefore', 'paperId', 'state']));
 
-    // Rows intact, byte for byte (no upgrade function touches them).
-    expect(await db.papers.orderBy('id').toArray()).toEqual([...V1_PAPERS].sort((a, b) => a.id.localeCompare(b.id)));
+    // Rows intact (the v5 upgrade only adds each paper's revision stamp).
+    const papers = await db.papers.orderBy('id').toArray();
+    expect(papers.every((p) => Number.isInteger(p.rev))).toBe(true);
+    expect(withoutRev(papers)).toEqual([...V1_PAPERS].sort((a, b) => a.id.localeCompare(b.id)));
     expect(await db.authors.orderBy('id').toArray()).toEqual([...V1_AUTHORS].sort((a, b) => a.id.localeCompare(b.id)));
     expect(await db.authorPapers.count()).toBe(V1_AUTHOR_PAPERS.length);
     expect(await db.views.orderBy('url').toArray()).toEqual([...V1_VIEWS].sort((a, b) => a.url.localeCompare(b.url)));

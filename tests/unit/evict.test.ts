@@ -24,6 +24,7 @@ import { pairKey } from '../../lib/store/links';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { makePaper } from '../make-paper';
 import { hookCommit } from '../commit-abort';
+import { dumpTables } from '../rows';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
 const HOUR = 3_600_000;
@@ -72,11 +73,7 @@ function dbWithQuota(name: string, mode: FaultMode, full: Full): { db: ScholarDb
 }
 
 /** Every row of every table, in key order: the whole state to compare. */
-async function dump(db: ScholarDb): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
+const dump = dumpTables;
 
 // ---------------------------------------------------------------- the cache
 

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coauthorship, TOP_COAUTHORS } from '../../lib/metrics/authorship';
-import type { NameList } from '../../lib/metrics/columns';
+import type { NameList } from '../../lib/metrics/intern';
 import { normaliseName } from '../../lib/sites/arxiv';
 import { mulberry32 as rng } from '../../bench/synthetic';
 
