@@ -3,6 +3,7 @@
  * reported metrics and identity checks, queued jobs of every kind, links, watchlist entries), for
  * the upgrade tests: each writes an old database by hand with these, then opens the current one.
  */
+import Dexie from 'dexie';
 /** Copied from lib/store/db.ts as it was at v3 — never import it: v3 must stay what it was. */
 export const V3_STORES = {
   papers: 'id, fetchedAt',
@@ -82,3 +83,29 @@ export const sortBy = <T,>(rows: T[], key: keyof T) => [...rows].sort((x, y) => 
 
 
 export const NOW = new Date('2025-06-01T00:00:00.000Z');
+
+/**
+ * Writes database `name` by hand as version 3 stored it (the v3 stores and rows above), or as
+ * version 4 when `watchlist` rows are given (v3 + the watchlist table), and returns its version and
+ * table names, then closes it. Never through ScholarDb: the old versions must stay what they were.
+ */
+export async function writeOldDb(name: string, watchlist?: readonly object[]): Promise<{ verno: number; tables: string[] }> {
+  const old = new Dexie(name);
+  old.version(1).stores({ papers: V3_STORES.papers, authors: V3_STORES.authors, authorPapers: V3_STORES.authorPapers, views: V3_STORES.views });
+  old.version(2).stores({ jobs: V3_STORES.jobs });
+  old.version(3).stores({ links: V3_STORES.links });
+  if (watchlist) old.version(4).stores({ watchlist: 'authorId, addedAt' });
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('papers').bulkAdd(V3_PAPERS);
+    await old.table('authors').bulkAdd(V3_AUTHORS);
+    await old.table('authorPapers').bulkAdd(V3_AUTHOR_PAPERS);
+    await old.table('views').bulkAdd(V3_VIEWS);
+    await old.table('jobs').bulkAdd(V3_JOBS);
+    await old.table('links').bulkAdd(V3_LINKS);
+    if (watchlist) await old.table('watchlist').bulkAdd([...watchlist]);
+  });
+  const written = { verno: old.verno, tables: old.tables.map((t) => t.name).sort() };
+  old.close();
+  return written;
+}

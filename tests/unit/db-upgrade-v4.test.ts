@@ -14,7 +14,7 @@ import { loadAuthorProfile } from '../../lib/store/profile';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { getWatch, isWatched, listWatchlist, markSeen, setNote, unwatchAuthor, watchAuthor } from '../../lib/watchlist/store';
 import { withoutRev } from '../rows';
-import { LATER, NOW, sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS } from '../old-rows';
+import { NOW, sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS, writeOldDb } from '../old-rows';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -24,22 +24,7 @@ afterEach(async () => {
 });
 
 async function writeV3(name: string): Promise<void> {
-  const v3 = new Dexie(name);
-  v3.version(1).stores({ papers: V3_STORES.papers, authors: V3_STORES.authors, authorPapers: V3_STORES.authorPapers, views: V3_STORES.views });
-  v3.version(2).stores({ jobs: V3_STORES.jobs });
-  v3.version(3).stores({ links: V3_STORES.links });
-  await v3.open();
-  await v3.transaction('rw', v3.tables, async () => {
-    await v3.table('papers').bulkAdd(V3_PAPERS);
-    await v3.table('authors').bulkAdd(V3_AUTHORS);
-    await v3.table('authorPapers').bulkAdd(V3_AUTHOR_PAPERS);
-    await v3.table('views').bulkAdd(V3_VIEWS);
-    await v3.table('jobs').bulkAdd(V3_JOBS);
-    await v3.table('links').bulkAdd(V3_LINKS);
-  });
-  expect(v3.verno).toBe(3);
-  expect(v3.tables.map((t) => t.name).sort()).toEqual(Object.keys(V3_STORES).sort());
-  v3.close();
+  expect(await writeOldDb(name)).toEqual({ verno: 3, tables: Object.keys(V3_STORES).sort() });
 }
 
 async function openCurrent(name: string): Promise<ScholarDb> {

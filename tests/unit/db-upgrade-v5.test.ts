@@ -12,7 +12,7 @@ import { loadGroupProfile } from '../../lib/store/group-profile';
 import { profileKey } from '../../lib/store/metric-columns';
 import { mergeAcrossSources } from '../../lib/identity/merge-papers';
 import { sortNewestFirst } from '../../lib/store/profile';
-import { sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS } from '../old-rows';
+import { sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_VIEWS, writeOldDb } from '../old-rows';
 import { withoutRev } from '../rows';
 
 const V4_WATCHLIST = [
@@ -24,23 +24,7 @@ const V4_WATCHLIST = [
 ];
 
 async function writeV4(name: string): Promise<void> {
-  const v4 = new Dexie(name);
-  v4.version(1).stores({ papers: V3_STORES.papers, authors: V3_STORES.authors, authorPapers: V3_STORES.authorPapers, views: V3_STORES.views });
-  v4.version(2).stores({ jobs: V3_STORES.jobs });
-  v4.version(3).stores({ links: V3_STORES.links });
-  v4.version(4).stores({ watchlist: 'authorId, addedAt' });
-  await v4.open();
-  await v4.transaction('rw', v4.tables, async () => {
-    await v4.table('papers').bulkAdd(V3_PAPERS);
-    await v4.table('authors').bulkAdd(V3_AUTHORS);
-    await v4.table('authorPapers').bulkAdd(V3_AUTHOR_PAPERS);
-    await v4.table('views').bulkAdd(V3_VIEWS);
-    await v4.table('jobs').bulkAdd(V3_JOBS);
-    await v4.table('links').bulkAdd(V3_LINKS);
-    await v4.table('watchlist').bulkAdd(V4_WATCHLIST);
-  });
-  expect(v4.verno).toBe(4);
-  v4.close();
+  expect((await writeOldDb(name, V4_WATCHLIST)).verno).toBe(4);
 }
 
 const opened: Dexie[] = [];
