@@ -1,6 +1,7 @@
 /**
- * What the built extension weighs: `bundle.contentGzipKB.<name>` for each content script (gzip of its
- * file plus any chunk it loads), `bundle.contentGzipKB` (the largest of them) and `bundle.zipKB` (the
+ * What the built extension weighs: `bundle.contentGzipKB.<name>` for each content script (gzip of
+ * every JS file of its manifest entry — the shared runtime and the site's script — plus any chunk
+ * they load), `bundle.contentGzipKB` (the largest of them) and `bundle.zipKB` (the
  * whole of `.output/chrome-mv3` zipped as `wxt zip` does: every file, deflate level 9). Sizes, not
  * times: they depend on the build only. KB = 1000 bytes, as the build prints them.
  *
@@ -49,22 +50,27 @@ function filesUnder(dir: string): string[] {
 
 interface ManifestContentScript { js?: string[]; css?: string[] }
 
-/** The content scripts' JS files by name (`content-scripts/arxiv.js` → `arxiv`), from the manifest. */
+/**
+ * The manifest's `content_scripts` entries, each as every JS file it runs (in order): the shared
+ * runtime first, then the site's own script. An entry is named by its last file (`content-scripts/
+ * arxiv.js` → `arxiv`), the site's script.
+ */
 function contentScripts(dir: string): Map<string, string[]> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: ManifestContentScript[] };
   const byName = new Map<string, string[]>();
   for (const cs of manifest.content_scripts ?? []) {
-    for (const js of cs.js ?? []) {
-      const name = basename(js).replace(/\.js$/, '');
-      byName.set(name, [...new Set([...(byName.get(name) ?? []), js.replace(/^\//, '')])]);
-    }
+    const js = (cs.js ?? []).map((f) => f.replace(/^\//, ''));
+    const last = js.at(-1);
+    if (!last) continue;
+    const name = basename(last).replace(/\.js$/, '');
+    byName.set(name, [...new Set([...(byName.get(name) ?? []), ...js])]);
   }
   return byName;
 }
 
 const CHUNK_REF = /(?:^|[^\w/.-])\/?(chunks\/[\w.-]+\.js)/g;
 
-/** The files a script runs: itself and, transitively, every `chunks/*.js` file its text names. */
+/** The files an entry runs: its own and, transitively, every `chunks/*.js` file their text names. */
 function withChunks(dir: string, files: string[]): string[] {
   const seen = new Set<string>();
   const queue = [...files];

@@ -1,7 +1,11 @@
 /**
  * The content-script side of every site, shared: scrape with the site's adapter, hand the result to
  * the background, then mount the overlay card (pages about a person or a search) or the badges after
- * cached authors' names, each in its own shadow root.
+ * cached authors' names, each in its own shadow root. It is part of the shared content runtime
+ * (entrypoints/runtime.content, lib/content/runtime.ts), which the site scripts call.
+ *
+ * The card's CSS is bundled as text and handed to each shadow root: one copy in the runtime, no CSS
+ * file per site, nothing for pages to fetch (no web-accessible resource) and no fetch per badge.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -9,12 +13,15 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { AuthorBadge } from './AuthorBadge';
 import { Overlay } from './Overlay';
-import { runPage, type PageDeps } from '@/lib/content/run-page';
+import { runPage } from '@/lib/content/run-page';
 import { request } from '@/lib/content/client';
+import type { SiteDeps } from '@/lib/content/runtime';
+// card.css's own rules cover shadow roots (`:host` beside `:root`).
+import SHADOW_CSS from './card.css?inline';
 
 const COLLAPSED_KEY = 'overlay.collapsed';
 
-export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 'parse' | 'findAuthorAnchors'> & { remote?: boolean }): Promise<void> {
+export async function startPage(ctx: ContentScriptContext, site: SiteDeps): Promise<void> {
   const send = (m: unknown) => browser.runtime.sendMessage(m);
   const watch = async (authorId: string, watched: boolean) => (await request(send, 'watch', { authorId, watched })).watched;
   await runPage(document, location.href, {
@@ -28,6 +35,7 @@ export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 
       const collapsed = stored[COLLAPSED_KEY] === true;
       const ui = await createShadowRootUi(ctx, {
         name: 'scholar-lens-overlay',
+        css: SHADOW_CSS,
         position: 'inline',
         anchor: 'body',
         append: 'last',
@@ -47,6 +55,7 @@ export async function startPage(ctx: ContentScriptContext, site: Pick<PageDeps, 
     async showBadge(anchor, summary) {
       const ui = await createShadowRootUi(ctx, {
         name: 'scholar-lens-badge',
+        css: SHADOW_CSS,
         position: 'inline',
         anchor,
         append: (anchorEl, ui) => anchorEl.after(ui),

@@ -11,7 +11,12 @@ import { loadRemovals, recordRemoval } from '@/lib/watchlist/removals';
 import { badgeCount, badgeText, listWatchlist } from '@/lib/watchlist/store';
 import { onSyncChanged, syncWatchlist } from '@/lib/watchlist/sync';
 
-export default defineBackground(() => {
+// An ES module (Chrome: a module service worker; Firefox: module background scripts, since 112, our
+// minimum is 115): WXT then builds it together with the popup and options pages, and what they share
+// — Zod, the schemas, the protocol, the polyfill — is one chunk instead of a copy in each (~30 KB of
+// the zip). A module worker cannot `import()` (nothing here does) and has no DOM: nothing it imports
+// may touch the DOM at load (the e2e tests start it).
+export default defineBackground({ type: 'module', main: () => {
   const db = new ScholarDb();
   const settings = async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const http = createHttpClient({ logger: console });
@@ -76,4 +81,4 @@ export default defineBackground(() => {
   void serialSync(() => syncWatchlist(db, sync, local, new Date())).catch((e: unknown) => console.warn('watchlist sync failed', e));
   // The worker may have been stopped mid-run: pick up the jobs it left in the database.
   void enricher.kick();
-});
+} });

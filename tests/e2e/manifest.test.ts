@@ -23,6 +23,17 @@ describe.each(builds)('%s manifest', (build) => {
       for (const m of cs.matches) expect(HOST_PERMISSIONS.some((h) => m.startsWith(h.slice(0, -1))), m).toBe(true);
     }
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    // Pages cannot fetch any of the extension's files: the overlay's CSS is inside the runtime script.
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+  it('loads the shared content runtime first in every content script entry, and the background as a module', () => {
+    expect(manifest.content_scripts?.length).toBeGreaterThanOrEqual(5);
+    for (const cs of manifest.content_scripts ?? []) {
+      expect(cs.js[0]).toBe('content-scripts/runtime.js');
+      expect(cs.js).toHaveLength(2);
+      for (const file of cs.js) expect(existsSync(`.output/${build}/${file}`), file).toBe(true);
+    }
+    expect(manifest.background.type).toBe('module');
   });
   it('has every permission explained in the README', () => {
     const rows = readme.split('\n').filter((l) => l.startsWith('| `'));
