@@ -1,7 +1,9 @@
 /** The built manifests ask for exactly the permissions the README lists, and Firefox gets its gecko id. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
+import { zipEntries } from '../zip-entries';
 
 const builds = ['chrome-mv3', 'firefox-mv3'];
 const readme = readFileSync('README.md', 'utf8');
@@ -49,6 +51,17 @@ describe.each(builds)('%s manifest', (build) => {
 it('the Firefox build carries a gecko id', () => {
   const manifest = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
   expect(manifest.browser_specific_settings.gecko.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+});
+
+it('`wxt zip -b firefox` packed the Firefox build whole (npm test zips it)', () => {
+  const dir = '.output/firefox-mv3';
+  const zips = existsSync('.output') ? readdirSync('.output').filter((f) => /-firefox\.zip$/.test(f)) : [];
+  expect(zips, 'no .output/*-firefox.zip: npm test runs `wxt zip -b firefox`').toHaveLength(1);
+  const entries = zipEntries(readFileSync(`.output/${zips[0]}`));
+  const built = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).map((f) => f.split(sep).join('/'));
+  expect(entries.map((e) => e.name).filter((n) => !n.endsWith('/')).sort()).toEqual(built.sort());
+  const manifest = entries.find((e) => e.name === 'manifest.json')!.read();
+  expect(manifest.equals(readFileSync(join(dir, 'manifest.json')))).toBe(true);
 });
 
 describe('content scripts stay small', () => {
