@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 import { createHttpClient } from '../lib/sources/http';
 import { ScholarDb } from '../lib/store/db';
 import { report } from './report';
+import { atomFeed, type EntryShape } from '../tests/arxiv-feed';
 
 // Dexie reads the IndexedDB globals when first imported; whoever imported it before us (bench/run.ts
 // imports other modules first) must still get fake-indexeddb.
@@ -43,43 +44,13 @@ function arxivIds(n: number): string[] {
   });
 }
 
-/** An entry of the 2025+ arXiv API feed (the shape of the capture arxiv-api/idlist-1706.03762-2026.xml). */
-function atomEntry(id: string): string {
-  const date = `20${id.slice(0, 2)}-${id.slice(2, 4)}-15`;
-  return `  <entry>
-    <id>http://arxiv.org/abs/${id}v1</id>
-    <title>Synthetic paper ${id}</title>
-    <updated>${date}T09:00:00Z</updated>
-    <link href="https://arxiv.org/abs/${id}v1" rel="alternate" type="text/html"/>
-    <link href="https://arxiv.org/pdf/${id}v1" rel="related" type="application/pdf" title="pdf"/>
-    <summary>The abstract of ${id}, which only the API gives.</summary>
-    <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
-    <published>${date}T09:00:00Z</published>
-    <arxiv:primary_category term="cs.LG"/>
-    <author>
-      <name>Ada Lovelace</name>
-    </author>
-    <author>
-      <name>Charles Babbage</name>
-    </author>
-  </entry>
-`;
-}
-
-function atomFeed(ids: string[]): string {
-  const q = `search_query=&amp;id_list=${ids.join(',')}&amp;start=0&amp;max_results=${ids.length}`;
-  return `<?xml version='1.0' encoding='UTF-8'?>
-<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
-  <id>https://arxiv.org/api/bench</id>
-  <title>arXiv Query: ${q}</title>
-  <updated>2026-07-01T12:00:00Z</updated>
-  <link href="https://arxiv.org/api/query?${q}" type="application/atom+xml"/>
-  <opensearch:itemsPerPage>${ids.length}</opensearch:itemsPerPage>
-  <opensearch:totalResults>${ids.length}</opensearch:totalResults>
-  <opensearch:startIndex>0</opensearch:startIndex>
-${ids.map(atomEntry).join('')}</feed>
-`;
-}
+/** What the API says of every paper (the shape: tests/arxiv-feed.ts). */
+const ENTRY: EntryShape = {
+  title: (id) => `Synthetic paper ${id}`,
+  summary: (id) => `The abstract of ${id}, which only the API gives.`,
+  categories: ['cs.LG'],
+  authors: ['Ada Lovelace', 'Charles Babbage'],
+};
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -108,7 +79,7 @@ const fakeFetch: typeof fetch = async (input, init) => {
   }
   if (url.hostname === ARXIV && url.pathname === '/api/query') {
     const ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-    return new Response(atomFeed(ids), { status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+    return new Response(atomFeed(ids, ENTRY), { status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
   }
   return json({ error: 'Not found' }, 404);
 };

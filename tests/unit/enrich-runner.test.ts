@@ -19,6 +19,7 @@ import { ScholarDb } from '../../lib/store/db';
 import { ingestScrape } from '../../lib/store/ingest';
 import { describeFixtures, readFixture } from '../fixtures';
 import { makePaper } from '../make-paper';
+import { atomFeed, type EntryShape } from '../arxiv-feed';
 
 const ARXIV = 'export.arxiv.org';
 const S2 = 'api.semanticscholar.org';
@@ -46,46 +47,13 @@ function defaultCitations(arxivId: string): number | null {
 /** arXiv knows every id except every 11th (a withdrawn or mistyped id is simply absent from the feed). */
 const defaultArxivKnows = (arxivId: string) => Number(arxivId.replace(/\D/g, '').slice(-4)) % 11 !== 5;
 
-/** One entry in the shape of the real 2025+ feed (tests/fixtures: arxiv-api/idlist-1706.03762-2026.xml). */
-function atomEntry(id: string): string {
-  const yymm = /^(\d{2})(\d{2})\./.exec(id);
-  const date = yymm ? `20${yymm[1]}-${yymm[2]}-15` : '1999-01-01';
-  return `  <entry>
-    <id>http://arxiv.org/abs/${id}v1</id>
-    <title>Paper ${id}</title>
-    <updated>${date}T09:00:00Z</updated>
-    <link href="https://arxiv.org/abs/${id}v1" rel="alternate" type="text/html"/>
-    <link href="https://arxiv.org/pdf/${id}v1" rel="related" type="application/pdf" title="pdf"/>
-    <summary>We study ${id} at length. The abstract the API gives is the full one.</summary>
-    <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
-    <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
-    <published>${date}T09:00:00Z</published>
-    <arxiv:primary_category term="cs.CL"/>
-    <author>
-      <name>Jane Doe</name>
-    </author>
-    <author>
-      <name>Richard Roe</name>
-    </author>
-  </entry>
-`;
-}
-
-function atomFeed(requested: string[], known: (id: string) => boolean): string {
-  const ids = requested.filter(known);
-  const q = `search_query=&amp;id_list=${requested.join(',')}&amp;start=0&amp;max_results=${requested.length}`;
-  return `<?xml version='1.0' encoding='UTF-8'?>
-<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
-  <id>https://arxiv.org/api/fake</id>
-  <title>arXiv Query: ${q}</title>
-  <updated>2026-07-01T12:00:00Z</updated>
-  <link href="https://arxiv.org/api/query?${q}" type="application/atom+xml"/>
-  <opensearch:itemsPerPage>${requested.length}</opensearch:itemsPerPage>
-  <opensearch:totalResults>${ids.length}</opensearch:totalResults>
-  <opensearch:startIndex>0</opensearch:startIndex>
-${ids.map(atomEntry).join('')}</feed>
-`;
-}
+/** What the API says of every paper (the shape of the real 2025+ feed: tests/arxiv-feed.ts). */
+const ENTRY: EntryShape = {
+  title: (id) => `Paper ${id}`,
+  summary: (id) => `We study ${id} at length. The abstract the API gives is the full one.`,
+  categories: ['cs.CL', 'cs.LG'],
+  authors: ['Jane Doe', 'Richard Roe'],
+};
 
 /** A /paper/batch entry as S2 answers `fields=citationCount,externalIds,title`. */
 function s2Entry(arxivId: string, citationCount: number) {
@@ -140,7 +108,7 @@ class FakeNet {
     }
     if (url.hostname === ARXIV && url.pathname === '/api/query') {
       if (this.arxivStatus !== 200) return new Response('Service Unavailable', { status: this.arxivStatus });
-      const xml = this.arxivReplies.get(ids.join(',')) ?? atomFeed(ids, this.arxivKnows);
+      const xml = this.arxivReplies.get(ids.join(',')) ?? atomFeed(ids, ENTRY, this.arxivKnows);
       return new Response(xml, { status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
     }
     return json({ error: `no route for ${method} ${url.href}` }, 404);
