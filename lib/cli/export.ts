@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportProfile, isExportFormat } from
 import { describeIssues, exportFromJson, limitError, looksLikeExport, readJsonText } from '../export/json';
 import type { ExportableProfile } from '../export/text';
 import { Author, Metrics, Paper, ReportedMetric } from '../schema';
+import { type CliRun, failed, readInput } from './run';
 
 export const EXPORT_USAGE = `usage: export --format <${EXPORT_FORMATS.join('|')}> <profile.json>`;
 
@@ -65,24 +66,15 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   return { ok: true, format: values.format, file: positionals[0]! };
 }
 
-export interface CliRun {
-  code: 0 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun } from './run';
 
 /** The whole command, with file reading passed in. */
 export function runExportCli(argv: string[], readFile: (path: string) => string, now: Date = new Date()): CliRun {
-  const fail = (reason: string): CliRun => ({ code: 2, stdout: '', stderr: `${reason.replace(/\s+/g, ' ').trim()}\n` });
   const args = parseExportArgs(argv);
-  if (!args.ok) return fail(args.reason);
-  let text: string;
-  try {
-    text = readFile(args.file);
-  } catch (err) {
-    return fail(`cannot read ${args.file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const input = profilesFromText(text);
-  if (!input.ok) return fail(`${args.file}: ${input.reason}`);
+  if (!args.ok) return failed(args.reason);
+  const file = readInput(args.file, readFile);
+  if (!file.ok) return file.run;
+  const input = profilesFromText(file.text);
+  if (!input.ok) return failed(`${args.file}: ${input.reason}`);
   return { code: 0, stdout: exportProfile(args.format, input.profiles, { now }).text, stderr: '' };
 }

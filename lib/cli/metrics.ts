@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { computeMetricSet } from '../metrics/index';
 import type { MetricPaper } from '../metrics/input';
 import { Metrics } from '../schema';
+import { type CliRun, failed, readInput } from './run';
 
 export const USAGE = 'usage: metrics <file.json> [--year YYYY] [--author NAME]';
 
@@ -105,24 +106,15 @@ export function parseMetricsArgs(argv: string[]): ArgsResult {
   return { ok: true, file: positionals[0]!, options };
 }
 
-export interface CliRun {
-  code: 0 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun } from './run';
 
 /** The whole command, with file reading passed in: exit code 2 and a one-line reason on any failure. */
 export function runMetricsCli(argv: string[], readFile: (path: string) => string): CliRun {
-  const fail = (reason: string): CliRun => ({ code: 2, stdout: '', stderr: `${reason.replace(/\s+/g, ' ').trim()}\n` });
   const args = parseMetricsArgs(argv);
-  if (!args.ok) return fail(args.reason);
-  let text: string;
-  try {
-    text = readFile(args.file);
-  } catch (err) {
-    return fail(`cannot read ${args.file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const result = metricsFromText(text, args.options);
-  if (!result.ok) return fail(`${args.file}: ${result.reason}`);
+  if (!args.ok) return failed(args.reason);
+  const file = readInput(args.file, readFile);
+  if (!file.ok) return file.run;
+  const result = metricsFromText(file.text, args.options);
+  if (!result.ok) return failed(`${args.file}: ${result.reason}`);
   return { code: 0, stdout: `${JSON.stringify(result.metrics, null, 2)}\n`, stderr: '' };
 }
