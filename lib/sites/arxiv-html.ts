@@ -1,18 +1,21 @@
 /**
  * Helpers for the arXiv page adapter (`./arxiv.ts`, which re-exports the public ones): text and
- * links (from ./html-text.ts and ./html-links.ts, re-exported here), dates in the forms arXiv prints them, subject lists, counts, code-repository
- * links, arXiv ids and author links, and the per-entry parsers shared by listings, author pages and
- * search results. Pure functions over the DOM (the few module-level caches hold answers of pure
- * functions only); text is always read with `textContent`, never with `innerHTML`.
+ * links (from ./html-text.ts and ./html-links.ts, re-exported here), dates in the forms arXiv
+ * prints them, subject lists, counts, code-repository links, arXiv ids and author links. The
+ * per-entry readers of listings, author pages and search results are in ./arxiv-entries.ts. Pure
+ * functions over the DOM (the few module-level caches hold answers of pure functions only); text
+ * is always read with `textContent`, never with `innerHTML`.
  *
  * Speed (issue 7, `npx tsx bench/browser.ts scrape`): a page's text is read with one `textContent`
  * per subtree that holds nothing to skip, not node by node; most links are read without `new URL`
- * (`linkOf`, `httpLink`); every shortcut gives exactly what the plain reading gives.
+ * (`linkOf`, `httpLink`; arXiv's author-search links by one pattern, `authorSearchRef`); code
+ * links are looked for only in texts that can hold one; every shortcut gives exactly what the plain
+ * reading gives.
  */
 import { findCodeLinks } from '../code-links';
 import type { AuthorRef } from '../schema';
-import { absoluteUrl, absoluteUrlOf, httpLink, linkOf, type LinkParts, mayHaveHost } from './html-links';
-import { collapse, rawText, textOf, textOrNull, textStart } from './html-text';
+import { absoluteUrl, absoluteUrlOf, baseOf, formDecode, httpLink, linkOf, type LinkParts, mayHaveHost } from './html-links';
+import { collapse, plainText, textOf } from './html-text';
 
 export const BASE = 'https://arxiv.org/';
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
@@ -74,10 +77,34 @@ export function categoryCode(label: string | null | undefined): string | null {
  * A subjects line ("Machine Learning (cs.LG); Artificial Intelligence (cs.AI)") and the label of the
  * primary subject (from `span.primary-subject`, may be null) → primary code and all codes, primary first.
  */
-export function parseSubjects(text: string, primaryLabel: string | null): { primary: string | null; categories: string[] } {
-  const codes = text.split(';').map(categoryCode).filter((c): c is string => c !== null);
-  const primary = categoryCode(primaryLabel) ?? codes[0] ?? null;
+export function parseSubjects(text: string, primaryLabel: string | null, memo?: SubjectMemo): { primary: string | null; categories: string[] } {
+  if (!memo) return readSubjects(text, primaryLabel, categoryCode);
+  // A page repeats its subject lines and labels: with a memo, each is read once (and copied out).
+  const key = primaryLabel === null ? `-${text}` : `${primaryLabel.length}:${primaryLabel}${text}`;
+  let read = memo.lines.get(key);
+  if (read === undefined) {
+    read = readSubjects(text, primaryLabel, (label) => memo.code(label));
+    memo.lines.set(key, read);
+  }
+  return { primary: read.primary, categories: read.categories.slice() };
+}
+
+function readSubjects(text: string, primaryLabel: string | null, code: (label: string) => string | null): { primary: string | null; categories: string[] } {
+  const codes = text.split(';').map(code).filter((c): c is string => c !== null);
+  const primary = (primaryLabel === null ? null : code(primaryLabel)) ?? codes[0] ?? null;
   return { primary, categories: unique(primary ? [primary, ...codes] : codes) };
+}
+
+/** `parseSubjects` answers by their arguments and `categoryCode` answers by label, kept while one page is read. */
+export class SubjectMemo {
+  readonly lines = new Map<string, { primary: string | null; categories: string[] }>();
+  private readonly codes = new Map<string, string | null>();
+
+  code(label: string): string | null {
+    let c = this.codes.get(label);
+    if (c === undefined) this.codes.set(label, (c = categoryCode(label)));
+    return c;
+  }
 }
 
 /** "77,800" → 77800; null for anything that is not a plain (comma-grouped) integer. */
@@ -95,7 +122,24 @@ export function unique<T>(xs: T[]): T[] {
  * comments) or linked from anchors, in the order found, without duplicates.
  */
 export function codeLinks(texts: (string | null)[], hrefs: (string | null)[]): string[] {
-  return findCodeLinks(...texts, ...hrefs.filter((h) => h !== null && /^https?:/i.test(h)));
+  const links = hrefs.filter((h) => h !== null && /^https?:/i.test(h));
+  // Most texts name no code host at all: then there is nothing to find (see `mayNameCodeHost`).
+  if (!texts.some(mayNameCodeHost) && !links.some(mayNameCodeHost)) return [];
+  return findCodeLinks(...texts, ...links);
+}
+
+/**
+ * False when `text` cannot hold a link `findCodeLinks` finds: each holds one of its hosts
+ * (`github.com`, `gitlab.com`, `bitbucket.org`, `huggingface.co`, matched ASCII-case-insensitively),
+ * so a `.` followed by `c` or `o` in either case. (A scan for dots, far cheaper than its pattern.)
+ */
+function mayNameCodeHost(text: string | null): boolean {
+  if (!text) return false;
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    const c = text.charCodeAt(i + 1) | 0x20;
+    if (c === 0x63 /* c */ || c === 0x6f /* o */) return true;
+  }
+  return false;
 }
 
 /** The hrefs of the anchors inside some elements. */
@@ -166,8 +210,44 @@ export function authorRefFromHref(name: string, href: string | null | undefined,
   return authorRef(collapse(name), href, baseUrl);
 }
 
+/**
+ * An author search as arXiv links it (`/search/?searchtype=author&query=Wang%2C+Y`,
+ * `https://arxiv.org/search/hep-th?searchtype=author&query=Asano,+Y`): a plain link (see
+ * html-links.ts: no dot segment, no fragment, nothing `new URL` rewrites) on arxiv.org whose path
+ * passes the search-path test in `authorRef` and whose query is exactly `searchtype=author` and
+ * one `query` pair. Group 1: the absolute part (or none), group 2: the query value, undecoded.
+ */
+const AUTHOR_SEARCH = /^(https?:\/\/(?:www\.)?arxiv\.org)?\/search(?:\/[a-z-]+)?\/?\?searchtype=author&query=([A-Za-z0-9\-._~!$()*+,;=:@%/?]*)$/;
+
+/**
+ * `authorRef` of an `AUTHOR_SEARCH` link, read off its text: what `linkOf` gives for it (the link
+ * as written, or the base's origin before it), and its `query` decoded as `param` decodes it.
+ * Undefined when it is not such a link, or one `authorRef` must read the usual way (a base that is
+ * not arXiv's or not http(s), a query value only URLSearchParams decodes).
+ */
+function authorSearchRef(name: string, href: string, baseUrl: string): AuthorRef | undefined {
+  if (href.charCodeAt(0) === 104 /* h */ ? !href.startsWith('http') : href.charCodeAt(0) !== 47 /* / */) return undefined;
+  const m = AUTHOR_SEARCH.exec(href);
+  if (!m) return undefined;
+  const base = baseOf(baseUrl);
+  if (!base.valid) return undefined;
+  let url = href;
+  if (m[1] === undefined) {
+    if (!base.http || !HOSTS.has(base.http.hostname)) return undefined;
+    url = base.http.origin + href;
+  }
+  const value = formDecode(m[2]!);
+  if (value === undefined) return undefined;
+  const q = collapse(value);
+  return { name, url, arxivId: null, query: q || null };
+}
+
 /** `authorRefFromHref` of a name already collapsed (`textOf` gives them so). */
 function authorRef(name: string, href: string | null | undefined, baseUrl: string): AuthorRef {
+  if (href) {
+    const fast = authorSearchRef(name, href.trim(), baseUrl);
+    if (fast) return fast;
+  }
   // One parse: the URL of the href is the URL of its `href` (see `arxivIdOfUrl`).
   const u = linkOf(href, baseUrl);
   const url = u ? u.href : null;
@@ -179,6 +259,20 @@ function authorRef(name: string, href: string | null | undefined, baseUrl: strin
     if (q) return { name, url, arxivId: null, query: q };
   }
   return { name, url, arxivId: null, query: null };
+}
+
+/**
+ * `linkRefs` of anchors already found (in document order), with their `href` attributes; those in
+ * `plain` are read by `plainText` (a walk found nothing below them to read otherwise).
+ */
+export function anchorRefs(anchors: readonly Element[], hrefs: readonly (string | null)[], base: string, plain?: Set<Element>): AuthorRef[] {
+  const out: AuthorRef[] = [];
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const r = authorRef(plain?.has(a) ? collapse(plainText(a)) : textOf(a), hrefs[i], base);
+    if (r.name !== '' && (r.arxivId !== null || r.query !== null || r.url !== null)) out.push(r);
+  }
+  return out;
 }
 
 /** Refs for the links inside an author list (any link with a name; `javascript:` toggles dropped). */
@@ -232,7 +326,7 @@ export function firstHref(root: Element, selectors: string[], base: string): str
 }
 
 /** `firstHref` as link parts. */
-function firstLink(root: Element, selectors: string[], base: string): LinkParts | null {
+export function firstLink(root: Element, selectors: string[], base: string): LinkParts | null {
   for (const sel of selectors) {
     const a = root.querySelector(sel);
     const link = linkOf(a?.getAttribute('href'), base);
@@ -241,7 +335,7 @@ function firstLink(root: Element, selectors: string[], base: string): LinkParts 
   return null;
 }
 
-// ---------------------------------------------------------------- entries of listings, author pages, searches
+// ---------------------------------------------------------------- listings (entries: ./arxiv-entries.ts)
 
 /** Which listing markup a page uses: `layout-2024` (`dl#articles`, id on the abstract link) or the older one. */
 export function listingLayout(doc: Document): 'layout-2024' | 'layout-pre-2024' | 'unknown' {
@@ -249,108 +343,3 @@ export function listingLayout(doc: Document): 'layout-2024' | 'layout-pre-2024' 
   if (doc.querySelector('dl span.list-identifier')) return 'layout-pre-2024';
   return 'unknown';
 }
-
-/**
- * The dt/dd entries of a listing or author page, in page order, deduplicated by id. Both layouts:
- * the id comes from the `title="Abstract"` link (2024) or the link inside `span.list-identifier`
- * (older), both `/abs/<id>` hrefs; the `dd > div.meta` part is the same `list-*` markup.
- */
-export function parseEntries(doc: Document, base: string): Draft[] | string {
-  const out = new Map<string, Draft>();
-  const dts = Array.from(doc.querySelectorAll('dl > dt'));
-  for (const [i, dt] of dts.entries()) {
-    const dd = dt.nextElementSibling;
-    if (!dd || dd.tagName.toUpperCase() !== 'DD') return `entry ${i + 1}: no <dd> after <dt>`;
-    const idLink = dt.querySelector('a[title="Abstract"]') ?? dt.querySelector('a[href*="/abs/"]');
-    // Parsed once: `arxivIdFromUrl(absoluteUrl(…))` (see `arxivIdOfUrl`).
-    const absLink = linkOf(idLink?.getAttribute('href'), base);
-    const absUrl = absLink?.href ?? null;
-    const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(textOf(dt))?.[1]);
-    if (!ids) return `entry ${i + 1}: no arXiv id (${listingLayout(doc)})`;
-    if (out.has(ids.id)) continue;
-    const meta = dd.querySelector('div.meta') ?? dd;
-    const htmlLink = firstLink(dt, ['a[title="View HTML"]', 'a[href*="/html/"]'], base);
-    const html = htmlLink?.href ?? null;
-    const subjects = meta.querySelector('.list-subjects');
-    const { primary, categories } = parseSubjects(textOf(subjects, '.descriptor'), textOrNull(subjects?.querySelector('.primary-subject')));
-    const authorsEl = meta.querySelector('.list-authors');
-    let authors = linkRefs(authorsEl, base);
-    if (authors.length === 0 && authorsEl) {
-      authors = textOf(authorsEl, '.descriptor').split(',').map((n) => collapse(n)).filter(Boolean)
-        .map((name) => ({ name, url: null, arxivId: null, query: null }));
-    }
-    const commentsEl = meta.querySelector('.list-comments');
-    const abstractEl = meta.querySelector('p.mathjax, p.abstract') ?? meta.querySelector('p');
-    const comments = textOrNull(commentsEl, '.descriptor');
-    const abstract = textOrNull(abstractEl);
-    out.set(ids.id, {
-      id: ids.id, version: ids.version ?? (htmlLink ? arxivIdOfUrl(htmlLink)?.version ?? null : null),
-      title: textOf(meta.querySelector('.list-title'), '.descriptor'), authors,
-      published: null, updated: null, primaryCategory: primary, categories, abstract, comments,
-      journalRef: textOrNull(meta.querySelector('.list-journal-ref'), '.descriptor'),
-      doi: doiFrom(textOf(meta.querySelector('.list-doi'), '.descriptor')),
-      abs: absUrl, pdf: firstHref(dt, ['a[title="Download PDF"]', 'a[href*="/pdf/"]'], base), html,
-      code: codeLinks([abstract, comments], hrefsIn(abstractEl, commentsEl)),
-    });
-  }
-  return [...out.values()];
-}
-
-/**
- * One `li.arxiv-result` of a search page. The version comes from the abstract span's id
- * (`2512.03003v1-abstract-full`); dates: see the notes at the top of `arxiv.ts`. Comments and
- * journal refs are both `p.comments`, told apart by their label.
- */
-export function parseSearchResult(li: Element, base: string): Draft | string {
-  // `li.querySelector('.list-title a[href*="/abs/"]')`: the first /abs/ link with a .list-title
-  // above it (anywhere above, as a selector sees it), else the first /abs/ link.
-  const absLinks = li.querySelectorAll('a[href*="/abs/"]');
-  let idLink: Element | null = absLinks[0] ?? null;
-  for (let i = 0; i < absLinks.length; i++) {
-    if (absLinks[i]!.parentElement?.closest('.list-title')) {
-      idLink = absLinks[i]!;
-      break;
-    }
-  }
-  const listTitle = li.querySelector('.list-title');
-  const absLink = linkOf(idLink?.getAttribute('href'), base);
-  const absUrl = absLink?.href ?? null;
-  const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(textOf(listTitle))?.[1]);
-  if (!ids) return 'no arXiv id';
-  const full = li.querySelector('.abstract-full');
-  const version = ids.version ?? (Number(/v(\d+)-abstract/.exec(li.querySelector('[id$="-abstract-full"], [id$="-abstract-short"]')?.id ?? '')?.[1] ?? 0) || null);
-  const tags = Array.from(li.querySelectorAll('.tags .tag[data-tooltip]'));
-  const primaryTag = tags.find((t) => t.classList.contains('is-link')) ?? tags[0];
-  const ordered = primaryTag ? [primaryTag, ...tags.filter((t) => t !== primaryTag)] : tags;
-  const { primary, categories } = parseSubjects(ordered.map((t) => textOf(t)).join(';'), null);
-  // The paragraphs once: the dates are the first whose text starts with "Submitted" (its first
-  // characters decide), `p.title`, `p.authors` and `p.comments` are those matching them.
-  const ps = Array.from(li.querySelectorAll('p'));
-  const dates = collapse(rawText(ps.find((p) => SUBMITTED.test(textStart(p, 'Submitted'.length + 1))) ?? null));
-  const submitted = parseDayMonthYear(/^Submitted\s+([^;]+)/.exec(dates)?.[1]);
-  const v1 = parseDayMonthYear(/\bv1 submitted\s+([^;]+)/.exec(dates)?.[1]);
-  const notes = ps.filter((p) => p.matches('.comments')).map((el) => ({ el, text: textOf(el) }));
-  const note = (label: RegExp) => {
-    const p = notes.find((n) => label.test(n.text));
-    return p ? { el: p.el, text: stripLabel(p.text, label) || null } : null;
-  };
-  const comments = note(/^Comments:/);
-  const abstract = textOrNull(full, 'a');
-  const doiLink = li.querySelector('.tags a[href*="doi.org/"]');
-  return {
-    id: ids.id, version, title: textOf(ps.find((p) => p.matches('.title'))),
-    authors: linkRefs(ps.find((p) => p.matches('.authors')) ?? null, base),
-    published: v1 ?? (version === 1 || !version ? submitted : null),
-    updated: v1 ? submitted : version && version > 1 ? submitted : null,
-    primaryCategory: primary, categories, abstract, comments: comments?.text ?? null,
-    journalRef: note(/^Journal ref:/)?.text ?? null,
-    doi: doiFrom(doiLink?.getAttribute('href')) ?? doiFrom(textOf(doiLink)),
-    abs: absUrl, pdf: firstHref(listTitle ?? li, ['a[href*="/pdf/"]'], base),
-    html: firstHref(listTitle ?? li, ['a[href*="/html/"]'], base),
-    code: codeLinks([abstract, comments?.text ?? null], hrefsIn(full, comments?.el)),
-  };
-}
-
-/** A search result's dates paragraph, tested on its raw text's start (see `textStart`). */
-const SUBMITTED = /^\s*Submitted\b/;
-

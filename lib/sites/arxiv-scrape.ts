@@ -23,10 +23,11 @@
  */
 import type { AuthorRef, PageType, PaperInput } from '../schema';
 import type { DraftBody as Body, ParseDraft } from './draft';
+import { parseEntries, searchResultReader } from './arxiv-entries';
 import {
   AUTHOR_PATH, BASE, type Draft, absoluteUrl, firstMatch, arxivIdFromUrl, authorRefFromHref, codeLinks, collapse, firstHref, hrefsIn, isArxivUrl,
-  linkRefs, normaliseArxivId, parseCount, parseDayMonthYear, parseEntries, parseSearchResult, parseSlashDate,
-  parseSubjects, textOf, textOrNull, toUrl, yearFromArxivId, doiFrom,
+  linkRefs, normaliseArxivId, parseCount, parseDayMonthYear, parseSlashDate,
+  parseSubjects, textOf, textOrNull, toUrl, yearFromArxivId, doiFrom, isWhiteSpace,
 } from './arxiv-html';
 
 export { arxivIdFromUrl, authorRefFromHref, listingLayout, normaliseArxivId, yearFromArxivId } from './arxiv-html';
@@ -95,7 +96,29 @@ export function normaliseName(name: string): string {
   }
   const comma = s.indexOf(',');
   if (comma >= 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
-  return nameWords(s).toLowerCase();
+  return (plainWords(s) ? s : nameWords(s)).toLowerCase();
+}
+
+/**
+ * Whether `nameWords(s)` is `s` itself (most names: "Yi Wang"): no apostrophe, no character that
+ * becomes a space other than single plain spaces between words.
+ */
+function plainWords(s: string): boolean {
+  let space = true; // the last character was a space (or there is none yet)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 0x7f ? c <= 0x2e || c === 0x5f || c === 0x60 : c === 0x2019 || (c >= 0x2010 && c <= 0x2015) || isWhiteSpace(c)) {
+      // (ASCII: controls and tab…CR, space-like punctuation `!"#$%&'()*+,-.`, `_` and backtick: the
+      // dropped and gap characters are among them, and the rest only end the fast case.)
+      return false;
+    } else {
+      space = false;
+    }
+  }
+  return !space || s.length === 0;
 }
 
 function isAscii(s: string): boolean {
@@ -103,11 +126,6 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** JavaScript's `\s` (what `collapse` and `trim` take for whitespace), one UTF-16 unit. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * `collapse(s.replace(/['’`]/g, '').replace(/[.,_\-‐-―]/g, ' '))` in one pass: apostrophes
@@ -121,7 +139,7 @@ function nameWords(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const drop = c === 0x27 || c === 0x2019 || c === 0x60;
-    const gap = !drop && (c === 0x2e || c === 0x2c || c === 0x5f || c === 0x2d || (c >= 0x2010 && c <= 0x2015) || isSpace(c));
+    const gap = !drop && (c === 0x2e || c === 0x2c || c === 0x5f || c === 0x2d || (c >= 0x2010 && c <= 0x2015) || isWhiteSpace(c));
     if (!drop && !gap) {
       if (start < 0) {
         if (space && out !== '') out += ' ';
@@ -153,31 +171,79 @@ export function distinctByName(refs: AuthorRef[]): AuthorRef[] {
   return out.refs();
 }
 
-/** `distinctByName`, fed one ref (or bare name) at a time. */
+/**
+ * `distinctByName`, fed one ref (or bare name) at a time. Two refs are the same when
+ * `${normaliseName(name)}|${url ?? ''}` is. For a name and URL without `|` that is the same URL
+ * and normalised name: refs with a URL are looked up by it, and names are normalised only where a
+ * URL comes again (most never do); refs without one by their normalised name. The rare pairs with
+ * a `|` (which such strings can confuse) are keyed by the string itself.
+ */
 export class DistinctRefs {
   private readonly normalised = new Map<string, string>();
-  private readonly seen = new Map<string, AuthorRef>();
+  /** URL → the names seen with it (pairs without `|`). */
+  private readonly byUrl = new Map<string, string[]>();
+  /** The normalised names seen without a URL (without `|`). */
+  private readonly noUrl = new Set<string>();
+  /** `${normalised}|${url}` of the pairs with a `|`. */
+  private readonly byKey = new Set<string>();
+  private readonly out: AuthorRef[] = [];
 
-  private key(name: string, url: string | null): string {
+  private norm(name: string): string {
     let n = this.normalised.get(name);
     if (n === undefined) this.normalised.set(name, (n = normaliseName(name)));
-    return `${n}|${url ?? ''}`;
+    return n;
+  }
+
+  /** Whether the pair is new (and from now on seen). */
+  private fresh(name: string, url: string | null): boolean {
+    const u = url ?? '';
+    let n: string | undefined;
+    // Only an ASCII name without `|` is sure to normalise without one (NFKD makes `|` of `｜`).
+    if (u === '' || u.includes('|') || !asciiWithoutBar(name)) {
+      n = this.norm(name);
+      if (n.includes('|') || u.includes('|')) {
+        const k = `${n}|${u}`;
+        if (this.byKey.has(k)) return false;
+        this.byKey.add(k);
+        return true;
+      }
+      if (u === '') {
+        if (this.noUrl.has(n)) return false;
+        this.noUrl.add(n);
+        return true;
+      }
+    }
+    const names = this.byUrl.get(u);
+    if (names === undefined) {
+      this.byUrl.set(u, [name]);
+      return true;
+    }
+    n ??= this.norm(name);
+    for (const other of names) if (this.norm(other) === n) return false;
+    names.push(name);
+    return true;
   }
 
   add(ref: AuthorRef): void {
-    const k = this.key(ref.name, ref.url);
-    if (!this.seen.has(k)) this.seen.set(k, ref);
+    if (this.fresh(ref.name, ref.url)) this.out.push(ref);
   }
 
   /** A name without a URL (`{ name, url: null, arxivId: null, query: null }`, made only when new). */
   addName(name: string): void {
-    const k = this.key(name, null);
-    if (!this.seen.has(k)) this.seen.set(k, { name, url: null, arxivId: null, query: null });
+    if (this.fresh(name, null)) this.out.push({ name, url: null, arxivId: null, query: null });
   }
 
   refs(): AuthorRef[] {
-    return [...this.seen.values()];
+    return this.out.slice();
   }
+}
+
+function asciiWithoutBar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f || c === 0x7c) return false;
+  }
+  return true;
 }
 
 /**
@@ -323,8 +389,9 @@ function parseSearch(doc: Document, url: string, base: string, now: string): Bod
   const noResults = items.length === 0 && /produced no results|returned no results/i.test(textOf(doc.body));
   if (items.length === 0 && !noResults) return 'search page without results';
   const drafts = new Map<string, Draft>();
+  const read = searchResultReader(doc);
   for (const [i, li] of items.entries()) {
-    const d = parseSearchResult(li, base);
+    const d = read(li, base);
     if (typeof d === 'string') return `result ${i + 1}: ${d}`;
     if (!drafts.has(d.id)) drafts.set(d.id, d);
   }

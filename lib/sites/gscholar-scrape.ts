@@ -28,11 +28,17 @@
  *   then every distinct byline name (url null), deduplicated by name and URL.
  * - `total`: the number of rows shown; `title`: the author's name.
  * - The URL's user id must agree with the page's `<link rel=canonical>` when the page has one.
+ *
+ * Speed (issue 7's scrape budget): each row is read by one walk over its elements (`scanRow`, the
+ * same parts as the queries of `queryRow`, which read the rows of a document the walk cannot read
+ * as the selectors would, see ./html-scan.ts), and its texts by `textContent` where the walk found
+ * nothing below to leave out.
  */
 import type { AuthorRef, PageType, PaperInput, ReportedMetric } from '../schema';
-import { collapse, normaliseArxivId, plainLink, textOf, toUrl } from './arxiv-html';
+import { collapse, normaliseArxivId, plainLink, textOf, textWithoutLast, toUrl } from './arxiv-html';
 import { DistinctRefs } from './arxiv-scrape';
 import type { DraftBody as Body, ParseDraft } from './draft';
+import { classBits, scannable, walkedName } from './html-scan';
 import { type ScholarProfileInfo, scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
 import { citationViewUrl, isProfileUrl, isScholarUrl, profileUrl, resolveHref, scholarUserId } from './gscholar-url';
 
@@ -83,48 +89,203 @@ function dropTrailingYear(venue: string, year: number): string {
   return i > 0 && venue[i - 1] === ',' ? venue.slice(0, i - 1) : venue;
 }
 
-function citationsOf(row: Element): number | null {
-  const cell = row.querySelector('td.gsc_a_c');
+/** Where a row's fields are. */
+interface RowParts {
+  /** The first `a.gsc_a_at`. */
+  link: Element | null;
+  /** `td.gsc_a_t .gs_gray` if any, else `.gs_gray`: the byline, then the venue. */
+  grays: Element[];
+  /** Whether the venue (`grays[1]`) holds a `.gs_oph` (Scholar's ", 2021"). */
+  venueYear: boolean;
+  /** The first `td.gsc_a_y`. */
+  yearCell: Element | null;
+  /** The first `td.gsc_a_c`, and in it the first `a.gsc_a_ac`, else the first `a:not(.gsc_a_am)`. */
+  citedCell: Element | null;
+  citedLink: Element | null;
+  /** What a walk found below the elements read (see `RowWalk`); undefined for the query path. */
+  known?: Map<Element, number>;
+}
+
+/** A row's parts by queries (the reference reading). */
+function queryRow(row: Element): RowParts {
+  // `row.querySelectorAll('td.gsc_a_t .gs_gray')` (those with a `td.gsc_a_t` above them) if any,
+  // else all of `row.querySelectorAll('.gs_gray')`: one query for both.
+  const allGrays = Array.from(row.querySelectorAll('.gs_gray'));
+  const inTitleCell = allGrays.filter((g) => g.parentElement?.closest('td.gsc_a_t'));
+  const grays = inTitleCell.length ? inTitleCell : allGrays;
+  const citedCell = row.querySelector('td.gsc_a_c');
+  return {
+    link: row.querySelector('a.gsc_a_at'), grays, venueYear: !!grays[1]?.querySelector('.gs_oph'),
+    yearCell: row.querySelector('td.gsc_a_y'),
+    citedCell, citedLink: citedCell ? citedCell.querySelector('a.gsc_a_ac') ?? citedCell.querySelector('a:not(.gsc_a_am)') : null,
+  };
+}
+
+// The class names the walk over a row looks for: bits of a class attribute's `classBits`.
+const R_AT = 1;
+const R_GRAY = 2;
+const R_T = 4;
+const R_Y = 8;
+const R_C = 16;
+const R_AC = 32;
+const R_AM = 64;
+const R_M = 128;
+const R_OPH = 256;
+const ROW_CLASSES: readonly [string, number][] = [
+  ['gsc_a_at', R_AT], ['gs_gray', R_GRAY], ['gsc_a_t', R_T], ['gsc_a_y', R_Y], ['gsc_a_c', R_C],
+  ['gsc_a_ac', R_AC], ['gsc_a_am', R_AM], ['gsc_a_m', R_M], ['gs_oph', R_OPH],
+];
+
+// What `scanRow` tells of the elements below an element: bits of its answer.
+/** One of `readText`'s own hits (`br`, script, style, SVG, MathML). */
+const B_WALKED = 1;
+/** A `.gs_oph`; a `.gsc_a_m` or `.gsc_a_am`. */
+const B_OPH = 2;
+const B_MARK = 4;
+/** Exactly one `.gs_oph`, and it is the last child element. */
+const B_LAST_OPH = 8;
+
+// Where an element is: below a `td.gsc_a_t`; in the first `td.gsc_a_c`.
+const IN_T = 1;
+const IN_C = 2;
+
+/** A walk over a row: its parts (`all` the `.gs_gray`, `titled` those below a `td.gsc_a_t`), the classes seen, what is below the elements read. */
+interface RowWalk {
+  parts: RowParts;
+  all: Element[];
+  titled: Element[];
+  ac: Element | null;
+  notAm: Element | null;
+  classes: Map<string, number>;
+  known: Map<Element, number>;
+}
+
+function scanRowIn(parent: Element, flags: number, w: RowWalk): number {
+  let sub = 0;
+  let ophs = 0;
+  let lastOph = false;
+  for (let e = parent.firstElementChild; e !== null; e = e.nextElementSibling) {
+    const name = e.localName;
+    const cls = e.getAttribute('class');
+    const bits = cls === null ? 0 : classBits(cls, ROW_CLASSES, w.classes);
+    const p = w.parts;
+    let below = flags;
+    let read = false;
+    if (name === 'a') {
+      if (p.link === null && bits & R_AT) {
+        p.link = e;
+        read = true;
+      }
+      if (flags & IN_C) {
+        if (w.ac === null && bits & R_AC) w.ac = e;
+        if (w.notAm === null && !(bits & R_AM)) w.notAm = e;
+        read = true;
+      }
+    } else if (name === 'td') {
+      if (bits & R_T) below |= IN_T;
+      if (p.yearCell === null && bits & R_Y) {
+        p.yearCell = e;
+        read = true;
+      }
+      if (p.citedCell === null && bits & R_C) {
+        p.citedCell = e;
+        below |= IN_C;
+        read = true;
+      }
+    }
+    if (bits & R_GRAY) {
+      w.all.push(e);
+      if (flags & IN_T) w.titled.push(e);
+      read = true;
+    }
+    const inside = scanRowIn(e, below, w);
+    if (read) w.known.set(e, inside);
+    if (bits & R_OPH) ophs++;
+    ophs += inside & B_OPH ? 2 : 0; // (below it: one or more; counts as more than one)
+    lastOph = (bits & R_OPH) !== 0;
+    sub |= (inside & (B_WALKED | B_OPH | B_MARK)) | (bits & R_OPH ? B_OPH : 0) | (bits & (R_M | R_AM) ? B_MARK : 0)
+      | (walkedName(name) ? B_WALKED : 0);
+  }
+  return ophs === 1 && lastOph ? sub | B_LAST_OPH : sub;
+}
+
+/** A row's parts by one walk over its elements (the same as `queryRow`). */
+function scanRow(row: Element, classes: Map<string, number>, known: Map<Element, number>): RowParts {
+  const parts: RowParts = { link: null, grays: [], venueYear: false, yearCell: null, citedCell: null, citedLink: null, known };
+  const w: RowWalk = { parts, all: [], titled: [], ac: null, notAm: null, classes, known };
+  // A `td.gsc_a_t` above the row counts for the descendant selector, as it does for a query.
+  scanRowIn(row, row.closest('td.gsc_a_t') ? IN_T : 0, w);
+  parts.grays = w.titled.length ? w.titled : w.all;
+  const venue = parts.grays[1];
+  parts.venueYear = venue !== undefined && (known.get(venue)! & B_OPH) !== 0;
+  parts.citedLink = w.ac ?? w.notAm;
+  return parts;
+}
+
+/**
+ * `textOf(el, skip)` for the three readings of a row (`skip`: none, `.gs_oph`, or the cited-by
+ * marks): by `textContent` when the walk found nothing below `el` to leave out, or (`.gs_oph`)
+ * only the year, its last child element; else the usual way.
+ */
+function rowText(el: Element | null | undefined, known: Map<Element, number> | undefined, skip?: '.gs_oph' | '.gsc_a_m, .gsc_a_am'): string {
+  const below = el ? known?.get(el) : undefined;
+  if (below !== undefined && !(below & B_WALKED) && el!.namespaceURI === XHTML) {
+    const hits = skip === '.gs_oph' ? below & B_OPH : skip ? below & B_MARK : 0;
+    if (hits === 0) return collapse(el!.textContent);
+    if (skip === '.gs_oph' && below & B_LAST_OPH) {
+      const last = el!.lastElementChild;
+      const t = last && textWithoutLast(el!, last);
+      if (t !== undefined && t !== null) return t;
+    }
+  }
+  return textOf(el, skip);
+}
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+function citationsOf(parts: RowParts): number | null {
+  const cell = parts.citedCell;
   if (!cell) return null;
-  const link = cell.querySelector('a.gsc_a_ac') ?? cell.querySelector('a:not(.gsc_a_am)');
-  const text = collapse(textOf(link ?? cell, '.gsc_a_m, .gsc_a_am').replace(/\*/g, ''));
+  const link = parts.citedLink;
+  const text = collapse(rowText(link ?? cell, parts.known, '.gsc_a_m, .gsc_a_am').replace(/\*/g, ''));
   // Uncited: an empty link to nothing that cites the article. No link at all, or an empty one that
   // does point at citing documents (`cites=`), is a count that was lost: unknown, not 0.
   if (text === '') return link && !/[?&]cites=/.test(link.getAttribute('href') ?? '') ? 0 : null;
   return scholarInt(text);
 }
 
-function parseRow(row: Element, i: number, user: string, base: string, now: string): PaperInput | string {
-  const link = row.querySelector('a.gsc_a_at');
+function parseRow(row: Element, i: number, user: string, base: string, now: string, walk: RowMemo | null): PaperInput | string {
+  const parts = walk ? scanRow(row, walk.classes, walk.known) : queryRow(row);
+  const known = parts.known;
+  const link = parts.link;
   if (!link) return `row ${i + 1}: no title link (a.gsc_a_at)`;
   const cfv = cfvOf(link, base);
   if (!cfv) return `row ${i + 1}: title link without citation_for_view`;
   const key = cfv.includes(':') ? cfv : `${user}:${cfv}`;
-  // `row.querySelectorAll('td.gsc_a_t .gs_gray')` (those with a `td.gsc_a_t` above them) if any,
-  // else all of `row.querySelectorAll('.gs_gray')`: one query for both.
-  const allGrays = Array.from(row.querySelectorAll('.gs_gray'));
-  const inTitleCell = allGrays.filter((g) => g.parentElement?.closest('td.gsc_a_t'));
-  const grays = inTitleCell.length ? inTitleCell : allGrays;
-  const authors = textOf(grays[0]).split(/\s*,\s*/).map((a) => a.trim()).filter((a) => a !== '' && !ELLIPSIS.test(a));
-  const yearText = textOf(row.querySelector('td.gsc_a_y'));
+  const grays = parts.grays;
+  const authors = rowText(grays[0], known).split(/\s*,\s*/).map((a) => a.trim()).filter((a) => a !== '' && !ELLIPSIS.test(a));
+  const yearText = rowText(parts.yearCell, known);
   const year = /^\d{4}$/.test(yearText) && Number(yearText) > 0 ? Number(yearText) : null;
-  let venue = textOf(grays[1], '.gs_oph');
-  if (year !== null && !grays[1]?.querySelector('.gs_oph')) venue = dropTrailingYear(venue, year);
+  let venue = rowText(grays[1], known, '.gs_oph');
+  if (year !== null && !parts.venueYear) venue = dropTrailingYear(venue, year);
   const journalRef = venue || null;
   const arxiv = arxivIdFromVenue(journalRef);
-  const citations = citationsOf(row);
+  const citations = citationsOf(parts);
   return {
     id: `gscholar:${key}`, arxivId: arxiv?.id ?? null, version: arxiv?.version ?? null,
-    title: textOf(link), authors, authorUrls: authors.map(() => null), year, journalRef,
+    title: rowText(link, known), authors, authorUrls: authors.map(() => null), year, journalRef,
     links: { abs: citationViewUrl(key.split(':')[0] ?? user, key), pdf: null },
     citations, citationsSource: citations === null ? null : 'gscholar', citationsFetchedAt: citations === null ? null : now,
     source: 'gscholar', fetchedAt: now,
   };
 }
 
+/** What the row walks of one page share: the classes seen, what is below the elements read. */
+interface RowMemo { classes: Map<string, number>; known: Map<Element, number> }
+
 // ---------------------------------------------------------------- the page
 
-function parseProfile(doc: Document, url: string, now: string): (Body & { info: ScholarProfileInfo }) | string {
+function parseProfile(doc: Document, url: string, now: string, walkRows: boolean): (Body & { info: ScholarProfileInfo }) | string {
   const user = scholarUserId(url);
   if (!user) return 'no user id in the URL';
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
@@ -142,8 +303,10 @@ function parseProfile(doc: Document, url: string, now: string): (Body & { info: 
   }
   const papers: PaperInput[] = [];
   const seen = new Set<string>();
+  // Rows are read by one walk each where the document allows (see ./html-scan.ts), else by queries.
+  const walk: RowMemo | null = walkRows ? { classes: new Map(), known: new Map() } : null;
   for (const [i, row] of rows.entries()) {
-    const p = parseRow(row, i, user, url, now);
+    const p = parseRow(row, i, user, url, now, walk);
     if (typeof p === 'string') return p;
     if (!seen.has(p.id)) papers.push(p);
     seen.add(p.id);
@@ -160,16 +323,17 @@ function parseProfile(doc: Document, url: string, now: string): (Body & { info: 
 /**
  * Read a profile page into a draft (not validated: `parse` in ./gscholar.ts validates it, the
  * background validates what the content script sends). Never throws; anything unexpected is
- * `{ ok: false, reason }`.
+ * `{ ok: false, reason }`. `walkRows` false: the rows by queries (the reference, for the tests;
+ * the same draft).
  */
-export function scrape(doc: Document, url: string): ParseDraft {
+export function scrape(doc: Document, url: string, walkRows?: boolean): ParseDraft {
   const fail = (reason: string): ParseDraft => ({ ok: false, site, url: String(url), reason });
   try {
     const type = pageType(url);
     if (!type) return fail(matches(url) ? 'not a Google Scholar profile page' : 'not a Google Scholar URL');
     if (!doc?.body) return fail('empty document');
     const now = new Date().toISOString();
-    const read = parseProfile(doc, url, now);
+    const read = parseProfile(doc, url, now, walkRows ?? scannable(doc));
     if (typeof read === 'string') return fail(read);
     const { info, ...body } = read;
     const reported = reportedDraft(doc, url, new Date(now));

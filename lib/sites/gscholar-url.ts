@@ -55,7 +55,8 @@ export function profileUrl(user: string): string {
 
 /** The citation view of one article: `https://scholar.google.com/citations?view_op=view_citation&user=<id>&citation_for_view=<key>`. */
 export function citationViewUrl(user: string, citationForView: string): string {
-  const q = (v: string) => encodeURIComponent(v).replace(/%3A/gi, ':');
+  // (Letters, digits, `_`, `-` and `:` — every id Scholar uses — come out as they are.)
+  const q = (v: string) => (/^[\w:-]*$/.test(v) ? v : encodeURIComponent(v).replace(/%3A/gi, ':'));
   return `${SCHOLAR_ORIGIN}/citations?view_op=view_citation&user=${q(user)}&citation_for_view=${q(citationForView)}`;
 }
 

@@ -16,8 +16,27 @@ export interface LinkParts {
   param(name: string): string | null;
 }
 
+/** A parsed URL's parts (a class, not an object with a closure: one allocation a link). */
+class UrlLink implements LinkParts {
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+
+  constructor(private readonly u: URL) {
+    this.href = u.href;
+    this.protocol = u.protocol;
+    this.hostname = u.hostname;
+    this.pathname = u.pathname;
+  }
+
+  param(name: string): string | null {
+    return this.u.searchParams.get(name);
+  }
+}
+
 function urlParts(u: URL): LinkParts {
-  return { href: u.href, protocol: u.protocol, hostname: u.hostname, pathname: u.pathname, param: (name) => u.searchParams.get(name) };
+  return new UrlLink(u);
 }
 
 /**
@@ -26,7 +45,7 @@ function urlParts(u: URL): LinkParts {
  * by `decodeURIComponent`, which gives the same for valid UTF-8 and throws otherwise (invalid
  * escapes, bad UTF-8, where URLSearchParams would keep the text or put U+FFFD in): undefined then.
  */
-function formDecode(s: string): string | undefined {
+export function formDecode(s: string): string | undefined {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -81,19 +100,34 @@ function formPairs(query: string): [string, string][] | null {
   return out;
 }
 
-function textParts(href: string, protocol: string, hostname: string, path: string, query: string | undefined): LinkParts {
-  // `searchParams.get(name)`: the query's pairs decoded once, on the first call.
-  let pairs: [string, string][] | null | undefined;
-  let params: URLSearchParams | undefined;
-  const param = (name: string): string | null => {
+/** The parts of a plain link, read off its text (see `LinkParts`). */
+class TextLink implements LinkParts {
+  /** The query's pairs, decoded on the first `param` call (null: URLSearchParams must decode them). */
+  private pairs: [string, string][] | null | undefined;
+  private params: URLSearchParams | undefined;
+
+  constructor(
+    readonly href: string,
+    readonly protocol: string,
+    readonly hostname: string,
+    readonly pathname: string,
+    private readonly query: string | undefined,
+  ) {}
+
+  /** `searchParams.get(name)`. */
+  param(name: string): string | null {
+    const query = this.query;
     if (query === undefined) return null;
-    if (pairs === undefined) pairs = formPairs(query);
+    if (this.pairs === undefined) this.pairs = formPairs(query);
     // ('?' first: the constructor drops one leading '?', which a URL's own query keeps.)
-    if (pairs === null) return (params ??= new URLSearchParams(`?${query}`)).get(name);
-    for (const [k, v] of pairs) if (k === name) return v;
+    if (this.pairs === null) return (this.params ??= new URLSearchParams(`?${query}`)).get(name);
+    for (const [k, v] of this.pairs) if (k === name) return v;
     return null;
-  };
-  return { href, protocol, hostname, pathname: path, param };
+  }
+}
+
+function textParts(href: string, protocol: string, hostname: string, path: string, query: string | undefined): LinkParts {
+  return new TextLink(href, protocol, hostname, path, query);
 }
 
 /**
@@ -119,10 +153,11 @@ const DOT_SEGMENT = /\/(?:\.|%2e)/i;
  * absolute URL) and, for an http(s) base, its origin as `new URL` writes it (user and port
  * included), protocol and host name. The last base asked about is kept.
  */
-interface Base { base: string; valid: boolean; http: { origin: string; protocol: string; hostname: string } | null }
+export interface Base { base: string; valid: boolean; http: { origin: string; protocol: string; hostname: string } | null }
 let lastBase: Base | null = null;
 
-function baseOf(base: string): Base {
+/** What `new URL(…, base)` takes from `base` (see `Base`); the last one asked about is kept. */
+export function baseOf(base: string): Base {
   if (lastBase?.base === base) return lastBase;
   let out: Base;
   try {

@@ -46,10 +46,25 @@ type Sink = (text: string) => boolean | void;
 
 /**
  * The text of `node`'s children, read node by node (the reference reading; see `readText`).
- * Children are read from `childNodes` (by index: no array is made), as the DOM lists them: a DOM
- * where `firstChild`/`nextSibling` tell otherwise (happy-dom's `<template>`) reads the same.
+ * Children are read by `firstChild`/`nextSibling` (one call a step), but those of a `<template>`
+ * from `childNodes`, as the DOM lists them: a DOM where `firstChild`/`nextSibling` tell otherwise
+ * there (happy-dom gives a template's content) reads the same.
  */
 function walkAll(node: Node, skip: string | undefined, emit: Sink): boolean {
+  if ((node as Element).localName === 'template') return walkList(node, skip, emit);
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      if (emit((child as Text).data)) return true;
+    } else if (type === 1) {
+      if (walkElement(child as Element, skip, emit)) return true;
+    }
+  }
+  return false;
+}
+
+/** `walkAll` over `childNodes` (by index: no array is made). */
+function walkList(node: Node, skip: string | undefined, emit: Sink): boolean {
   const kids = node.childNodes;
   for (let i = 0; i < kids.length; i++) {
     const child = kids[i]!;
@@ -155,7 +170,7 @@ function visitSmall(parent: Element, found: SmallHits): boolean | null {
 /** The documents found to be HTML (a document's content type cannot change); held weakly. */
 const htmlDocuments = new WeakSet<Document>();
 
-function isHtmlDocument(doc: Document | null): boolean {
+export function isHtmlDocument(doc: Document | null): boolean {
   if (!doc) return false;
   if (htmlDocuments.has(doc)) return true;
   if (doc.contentType !== 'text/html') return false;
@@ -206,9 +221,93 @@ function readText(el: Element, skip: string | undefined, emit: Sink): void {
   walkOpen(el, skip, new Marks(hits, null), new Marks(open, openSet), emit);
 }
 
+/**
+ * What `walkAll(el, skip)` reads, in one pass over `el`'s children, when no child element has child
+ * elements of its own (most labelled fields: a `<span class="descriptor">` and text, a title with
+ * highlighted words): text nodes as they are, a child that `readText` would count as a hit (`br`,
+ * script, style, SVG, MathML, a `skip` match) as `walkElement` reads it, any other child by its
+ * `textContent` — as `readText` reads such an element, without first looking for the hits. Null
+ * for anything else (a child with child elements; a CDATA section, which `textContent` would count
+ * and the walk not), which `readText` then reads. `el`: an HTML element of an HTML document, not a
+ * `<template>` (whose children some DOMs list apart).
+ */
+function flatText(el: Element, skip: string | undefined): string | null {
+  let out = '';
+  for (let c = el.firstChild; c !== null; c = c.nextSibling) {
+    const type = c.nodeType;
+    if (type === 3) {
+      out += (c as Text).data;
+    } else if (type === 1) {
+      const e = c as Element;
+      if (e.firstElementChild !== null) return null;
+      const name = e.localName;
+      const walked = name === 'br' || name === 'script' || name === 'style' || name === 'svg' || name === 'math';
+      if (!walked && !(skip !== undefined && e.matches(skip))) {
+        out += e.textContent ?? '';
+        continue;
+      }
+      // A hit, read as `walkElement` reads it.
+      const tag = e.tagName.toUpperCase();
+      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+      if (tag === 'BR') {
+        out += ' ';
+        continue;
+      }
+      if (!walked || (skip !== undefined && e.matches(skip))) continue;
+      walkAll(e, skip, (t) => {
+        out += t;
+      });
+    } else if (type === 4) {
+      return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * `rawText(el)` of an element of an HTML document that a walk over its subtree found no `br`,
+ * script, style, SVG or MathML element in: its `textContent`, as `readText` reads such an element,
+ * when it is an HTML element.
+ */
+export function plainText(el: Element): string {
+  return el.namespaceURI === XHTML ? el.textContent ?? '' : rawText(el);
+}
+
+/**
+ * `textOf(el, skip)` of an HTML element of an HTML document whose one hit (see `readText`) is
+ * `last`, its last child element (a walk found no other, and no `br`, script, style, SVG or MathML
+ * anywhere below `el`): its `textContent` without `last`'s, collapsed. Undefined when a node after
+ * `last` is neither text nor a comment (then `textOf` must read it).
+ */
+export function textWithoutLast(el: Element, last: Element): string | undefined {
+  let trailing = '';
+  for (let n = last.nextSibling; n !== null; n = n.nextSibling) {
+    const type = n.nodeType;
+    if (type === 3) trailing += (n as Text).data;
+    else if (type !== 8) return undefined;
+  }
+  const all = el.textContent ?? '';
+  const before = all.slice(0, all.length - (last.textContent ?? '').length - trailing.length);
+  // Whitespace after the last element (the usual case) is trimmed away by collapsing anyway.
+  return collapse(allWhiteSpace(trailing) ? before : before + trailing);
+}
+
+function allWhiteSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isWhiteSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** `textOf` before whitespace is collapsed (see `readText`). */
 export function rawText(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';
+  if (el.namespaceURI === XHTML && isHtmlDocument(el.ownerDocument)) {
+    // An HTML element without child elements (most are): its text nodes are its `textContent`.
+    if (el.firstElementChild === null) return el.textContent ?? '';
+    if (el.localName !== 'template') {
+      const flat = flatText(el, skip);
+      if (flat !== null) return flat;
+    }
+  }
   let out = '';
   readText(el, skip, (t) => {
     out += t;
@@ -236,6 +335,8 @@ export function firstMatch(el: Element | null | undefined, re: RegExp, first: st
   let pieces = 0;
   const search = (t: string): boolean => {
     pieces++;
+    // Nothing kept and no `first` in the piece: no match starts in it, and nothing of it is kept.
+    if (tail === '' && t.indexOf(first) < 0) return false;
     tail += t;
     found = once.exec(tail);
     if (found) return true;
@@ -264,14 +365,53 @@ const FIRST_PIECES = 400;
  * answer on it as on the whole text, and on the whole text collapsed.
  */
 export function textStart(el: Element, n: number): string {
-  let out = '';
-  let lead = -1; // where in `out` the first non-whitespace character is, once read
-  walkAll(el, undefined, (t) => {
-    out += t;
-    if (lead < 0) lead = out.search(/\S/);
-    return lead >= 0 && out.length - lead >= n;
-  });
-  return out;
+  const start: Start = { out: '', lead: -1, n };
+  walkStart(el, start);
+  return start.out;
+}
+
+/** `textStart`'s reading: the text so far, where its first non-whitespace character is (-1: none yet), how many to read past it. */
+interface Start { out: string; lead: number; n: number }
+
+/** `walkAll(node)` for `textStart`, without a closure: true once enough is read. */
+function walkStart(node: Node, st: Start): boolean {
+  if ((node as Element).localName === 'template') {
+    let done = false;
+    walkList(node, undefined, (t) => (done = startPiece(st, t)));
+    return done;
+  }
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      if (startPiece(st, (child as Text).data)) return true;
+    } else if (type === 1) {
+      const tag = (child as Element).tagName.toUpperCase();
+      if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+      if (tag === 'BR' ? startPiece(st, ' ') : walkStart(child, st)) return true;
+    }
+  }
+  return false;
+}
+
+function startPiece(st: Start, t: string): boolean {
+  const from = st.out.length;
+  st.out += t;
+  if (st.lead < 0) {
+    // The first non-whitespace character (`\S`), looked for in the new piece only.
+    for (let i = 0; i < t.length; i++) {
+      if (!isWhiteSpace(t.charCodeAt(i))) {
+        st.lead = from + i;
+        break;
+      }
+    }
+  }
+  return st.lead >= 0 && st.out.length - st.lead >= st.n;
+}
+
+/** What `\s` matches (one UTF-16 unit; the same set `trim` removes). */
+export function isWhiteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

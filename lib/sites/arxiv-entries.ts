@@ -1,0 +1,639 @@
+/**
+ * The entries of arXiv listings and author pages (`dl > dt` + `dd`) and the results of search pages
+ * (`li.arxiv-result`), read into drafts. Each entry is read in two steps: its parts (the elements
+ * and link targets the fields come from) are found, then read by one reader per kind of entry.
+ *
+ * Finding the parts (issue 7's scrape budget, `npx tsx bench/browser.ts scrape`): by one walk over
+ * the entry's elements (`scanEntry`, `scanResult`), each element's name, class and a few attributes
+ * telling which of the selectors it matches, in place of a query per field; and, in a document the
+ * walk cannot read as the selectors would (not HTML, or in quirks mode: `scannable`), by the
+ * queries themselves (`queryEntry`, `queryResult`, the reference the walks give the same as). So
+ * the drafts are the same either way.
+ *
+ * Reading the fields: the walk also tells what is below each element whose text is read, so most
+ * are read by one `textContent` (what `rawText` gives for an element with nothing below it to read
+ * otherwise), a labelled field (`<span class="descriptor">Title:</span> …`) by its `textContent`
+ * without the label's (`fieldText`), the search abstract without its "△ Less" link likewise
+ * (`textWithoutLast`); anything else the usual way.
+ */
+import type { AuthorRef } from '../schema';
+import {
+  type Draft, SubjectMemo, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, listingLayout,
+  normaliseArxivId, parseDayMonthYear, parseSubjects, plainText, rawText, stripLabel, textOf, textOrNull, textStart, textWithoutLast,
+} from './arxiv-html';
+import { classBits, scannable, walkedName } from './html-scan';
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** The link parts of the first `href` in `hrefs` that gives any (see `firstLink` in ./arxiv-html.ts). */
+function firstLinkOf(hrefs: readonly (string | null | undefined)[], base: string) {
+  for (const h of hrefs) {
+    const link = linkOf(h, base);
+    if (link) return link;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- listings and author pages
+
+/** Where a listing entry's fields are (null / undefined: no such element). */
+interface EntryParts {
+  dt: Element;
+  /** The `href` of `a[title="Abstract"]`, else of `a[href*="/abs/"]`, in the dt (undefined: neither). */
+  idHref: string | null | undefined;
+  /** The `href`s of the first `a[title="View HTML"]` and the first `a[href*="/html/"]` in the dt. */
+  htmlHrefs: [string | null | undefined, string | null | undefined];
+  /** The same for `a[title="Download PDF"]` and `a[href*="/pdf/"]`. */
+  pdfHrefs: [string | null | undefined, string | null | undefined];
+  /** In the dd's `div.meta` (or the dd when it has none): the first of each. */
+  subjects: Element | null;
+  /** The first `.primary-subject` in `subjects`. */
+  primary: Element | null;
+  authors: Element | null;
+  /** The `a` elements in `authors`, with their `href`s. */
+  anchors: Element[];
+  anchorHrefs: (string | null)[];
+  comments: Element | null;
+  /** `p.mathjax, p.abstract`, else the first `p`. */
+  abstract: Element | null;
+  title: Element | null;
+  journalRef: Element | null;
+  doi: Element | null;
+  /** The `href`s of the `a[href]` in `abstract`, then in `comments` (`hrefsIn(abstract, comments)`). */
+  codeHrefs: string[];
+  /** What a walk found below the fields (see `fieldText`); undefined for the query path. */
+  known?: Map<Element, number>;
+}
+
+/** The parts of one entry, by queries (the reference reading). */
+function queryEntry(dt: Element, dd: Element): EntryParts {
+  const idLink = dt.querySelector('a[title="Abstract"]') ?? dt.querySelector('a[href*="/abs/"]');
+  const href = (sel: string) => dt.querySelector(sel)?.getAttribute('href');
+  const meta = dd.querySelector('div.meta') ?? dd;
+  const subjects = meta.querySelector('.list-subjects');
+  const authors = meta.querySelector('.list-authors');
+  const anchors = authors ? Array.from(authors.querySelectorAll('a')) : [];
+  const comments = meta.querySelector('.list-comments');
+  const abstract = meta.querySelector('p.mathjax, p.abstract') ?? meta.querySelector('p');
+  return {
+    dt, idHref: idLink?.getAttribute('href'),
+    htmlHrefs: [href('a[title="View HTML"]'), href('a[href*="/html/"]')],
+    pdfHrefs: [href('a[title="Download PDF"]'), href('a[href*="/pdf/"]')],
+    subjects, primary: subjects?.querySelector('.primary-subject') ?? null,
+    authors, anchors, anchorHrefs: anchors.map((a) => a.getAttribute('href')),
+    comments, abstract,
+    title: meta.querySelector('.list-title'), journalRef: meta.querySelector('.list-journal-ref'), doi: meta.querySelector('.list-doi'),
+    codeHrefs: hrefsIn(abstract, comments),
+  };
+}
+
+/** What a walk over a dt finds: the first `a` of each kind (see `EntryParts`); `null` when none. */
+interface DtScan {
+  abstract: string | null | undefined;
+  abs: string | null | undefined;
+  viewHtml: string | null | undefined;
+  html: string | null | undefined;
+  downloadPdf: string | null | undefined;
+  pdf: string | null | undefined;
+}
+
+function scanDt(parent: Element, s: DtScan): void {
+  for (let e = parent.firstElementChild; e !== null; e = e.nextElementSibling) {
+    if (e.localName === 'a') {
+      const title = e.getAttribute('title');
+      const href = e.getAttribute('href');
+      if (title === 'Abstract' && s.abstract === undefined) s.abstract = href;
+      else if (title === 'View HTML' && s.viewHtml === undefined) s.viewHtml = href;
+      else if (title === 'Download PDF' && s.downloadPdf === undefined) s.downloadPdf = href;
+      if (href !== null) {
+        if (s.abs === undefined && href.includes('/abs/')) s.abs = href;
+        if (s.html === undefined && href.includes('/html/')) s.html = href;
+        if (s.pdf === undefined && href.includes('/pdf/')) s.pdf = href;
+      }
+    }
+    scanDt(e, s);
+  }
+}
+
+/** The first element of each field in one scope (the dd, or its first `div.meta`), and what is inside them. */
+class MetaScan {
+  subjects: Element | null = null;
+  primary: Element | null = null;
+  authors: Element | null = null;
+  anchors: Element[] = [];
+  anchorHrefs: (string | null)[] = [];
+  comments: Element | null = null;
+  /** The first `p.mathjax, p.abstract`, and the first `p`. */
+  pAbstract: Element | null = null;
+  p: Element | null = null;
+  title: Element | null = null;
+  journalRef: Element | null = null;
+  doi: Element | null = null;
+  /** The `href`s of the `a[href]` in `subjects`… : in `pAbstract`, in `p`, in `comments`. */
+  pAbstractHrefs: string[] = [];
+  pHrefs: string[] = [];
+  commentsHrefs: string[] = [];
+}
+
+// Where an element is, for a walk in a dd: bits of `flags`, for the dd's scope and the meta's.
+const IN_SUBJECTS = 1;
+const IN_AUTHORS = 2;
+const IN_COMMENTS = 4;
+const IN_P_ABSTRACT = 8;
+const IN_P = 16;
+/** The bits of the meta scope: those above, shifted. */
+const META = 5;
+const IN_META = 1 << 10;
+
+// The class names the walk over a dd looks for: bits of a class attribute's `classBits`.
+const E_SUBJECTS = 1;
+const E_AUTHORS = 2;
+const E_COMMENTS = 4;
+const E_TITLE = 8;
+const E_JOURNAL_REF = 16;
+const E_DOI = 32;
+const E_PRIMARY = 64;
+const E_P_ABSTRACT = 128;
+const E_META = 256;
+const E_DESCRIPTOR = 512;
+/** The fields read with `skip` `.descriptor` (and the primary subject, read whole). */
+const E_FIELDS = E_SUBJECTS | E_AUTHORS | E_COMMENTS | E_TITLE | E_JOURNAL_REF | E_DOI | E_PRIMARY;
+const ENTRY_CLASSES: readonly [string, number][] = [
+  ['list-subjects', E_SUBJECTS], ['list-authors', E_AUTHORS], ['list-comments', E_COMMENTS], ['list-title', E_TITLE],
+  ['list-journal-ref', E_JOURNAL_REF], ['list-doi', E_DOI], ['primary-subject', E_PRIMARY],
+  ['mathjax', E_P_ABSTRACT], ['abstract', E_P_ABSTRACT], ['meta', E_META], ['descriptor', E_DESCRIPTOR],
+];
+
+// What `scanDd` tells of the elements below an element: bits of its answer.
+/** One of `readText`'s own hits (`br`, script, style, SVG, MathML). */
+const D_WALKED = 1;
+/** How many `.descriptor` elements (0, 1, 2 for more): the count times `D_ONE`. */
+const D_ONE = 2;
+const D_COUNT = 6;
+/** The first child element is a `.descriptor`. */
+const D_FIRST = 8;
+
+/** One element's part in a scope: records it where it is the first of its kind, and returns the bits for below it. */
+function seeIn(m: MetaScan, e: Element, isP: boolean, bits: number, within: number): number {
+  let below = 0;
+  if (isP) {
+    if (m.p === null) {
+      m.p = e;
+      below |= IN_P;
+    }
+    if (m.pAbstract === null && bits & E_P_ABSTRACT) {
+      m.pAbstract = e;
+      below |= IN_P_ABSTRACT;
+    }
+  }
+  if (bits !== 0) {
+    if (m.subjects === null && bits & E_SUBJECTS) {
+      m.subjects = e;
+      below |= IN_SUBJECTS;
+    }
+    if (m.authors === null && bits & E_AUTHORS) {
+      m.authors = e;
+      below |= IN_AUTHORS;
+    }
+    if (m.comments === null && bits & E_COMMENTS) {
+      m.comments = e;
+      below |= IN_COMMENTS;
+    }
+    if (m.title === null && bits & E_TITLE) m.title = e;
+    if (m.journalRef === null && bits & E_JOURNAL_REF) m.journalRef = e;
+    if (m.doi === null && bits & E_DOI) m.doi = e;
+    if (within & IN_SUBJECTS && m.primary === null && bits & E_PRIMARY) m.primary = e;
+  }
+  return below;
+}
+
+/** An `a` in a scope: in the author list, and its `href` where code links are looked for. */
+function anchorIn(m: MetaScan, e: Element, href: string | null, within: number): void {
+  if (within & IN_AUTHORS) {
+    m.anchors.push(e);
+    m.anchorHrefs.push(href);
+  }
+  if (href === null) return;
+  if (within & IN_P_ABSTRACT) m.pAbstractHrefs.push(href);
+  if (within & IN_P) m.pHrefs.push(href);
+  if (within & IN_COMMENTS) m.commentsHrefs.push(href);
+}
+
+/**
+ * The walk over a dd: both scopes' parts, the classes seen, and for the field elements what is
+ * below them (`scanDd`'s answer for them, see `fieldText`).
+ */
+interface DdWalk { dd: MetaScan; meta: MetaScan; found: Element | null; classes: Map<string, number>; below: Map<Element, number> }
+
+/** One walk over the elements below `parent` (see `DdWalk`); returns what is below `parent` (`D_…` bits). */
+function scanDd(parent: Element, flags: number, w: DdWalk): number {
+  const mask = (1 << META) - 1;
+  let sub = 0;
+  let first = true;
+  for (let e = parent.firstElementChild; e !== null; e = e.nextElementSibling, first = false) {
+    const name = e.localName;
+    const cls = e.getAttribute('class');
+    const bits = cls === null ? 0 : classBits(cls, ENTRY_CLASSES, w.classes);
+    const isP = name === 'p';
+    let below = flags | seeIn(w.dd, e, isP, bits, flags & mask);
+    if (flags & IN_META) below |= seeIn(w.meta, e, isP, bits, (flags >> META) & mask) << META;
+    if (name === 'a') {
+      const href = e.getAttribute('href');
+      anchorIn(w.dd, e, href, flags & mask);
+      if (flags & IN_META) anchorIn(w.meta, e, href, (flags >> META) & mask);
+    }
+    if (w.found === null && bits & E_META && name === 'div') {
+      w.found = e;
+      below |= IN_META;
+    }
+    const inside = scanDd(e, below, w);
+    if (bits & E_FIELDS) w.below.set(e, inside);
+    // e itself, as its parent sees it: a hit, a descriptor (more than two count as two), the first child.
+    let count = (sub & D_COUNT) + (inside & D_COUNT);
+    if (bits & E_DESCRIPTOR) {
+      count += D_ONE;
+      if (first) sub |= D_FIRST;
+    }
+    sub = (sub & D_FIRST) | ((sub | inside) & D_WALKED) | Math.min(count, 2 * D_ONE) | (walkedName(name) ? D_WALKED : 0);
+  }
+  return sub;
+}
+
+/**
+ * `rawText(el, skip)` of an element `scanDd` walked, `skip` being `.descriptor` or none, when the
+ * walk tells it cheaply (else undefined): with nothing below it to leave out, its `textContent`;
+ * with one `.descriptor` (and `skip`) and nothing else, that descriptor its first child node, its
+ * `textContent` without the descriptor's.
+ */
+function fieldText(el: Element | null, known: Map<Element, number> | undefined, skip: '.descriptor' | undefined): string | undefined {
+  const below = el ? known?.get(el) : undefined;
+  if (below === undefined || below & D_WALKED || el!.namespaceURI !== XHTML) return undefined;
+  const count = skip ? below & D_COUNT : 0;
+  if (count === 0) return el!.textContent ?? '';
+  if (count !== D_ONE || !(below & D_FIRST)) return undefined;
+  const first = el!.firstChild;
+  if (first === null || first.nodeType !== 1) return undefined;
+  return (el!.textContent ?? '').slice((first.textContent ?? '').length);
+}
+
+/** `textOf(el, skip)`, through `fieldText` where it can. */
+function fieldOf(el: Element | null, known: Map<Element, number> | undefined, skip?: '.descriptor'): string {
+  const t = fieldText(el, known, skip);
+  return t === undefined ? textOf(el, skip) : collapse(t);
+}
+
+/** `textOrNull(el, skip)`, through `fieldText` where it can. */
+function fieldOrNull(el: Element | null, known: Map<Element, number> | undefined, skip?: '.descriptor'): string | null {
+  return fieldOf(el, known, skip) || null;
+}
+
+/** The parts of one entry, by one walk over the dt and one over the dd (the same as `queryEntry`). */
+function scanEntry(dt: Element, dd: Element, classes: Map<string, number>, known: Map<Element, number>): EntryParts {
+  const d: DtScan = { abstract: undefined, abs: undefined, viewHtml: undefined, html: undefined, downloadPdf: undefined, pdf: undefined };
+  scanDt(dt, d);
+  const w: DdWalk = { dd: new MetaScan(), meta: new MetaScan(), found: null, classes, below: known };
+  scanDd(dd, 0, w);
+  const m = w.found ? w.meta : w.dd;
+  const abstract = m.pAbstract ?? m.p;
+  return {
+    dt, idHref: d.abstract !== undefined ? d.abstract : d.abs,
+    htmlHrefs: [d.viewHtml, d.html], pdfHrefs: [d.downloadPdf, d.pdf],
+    subjects: m.subjects, primary: m.primary, authors: m.authors, anchors: m.anchors, anchorHrefs: m.anchorHrefs,
+    comments: m.comments, abstract, title: m.title, journalRef: m.journalRef, doi: m.doi,
+    codeHrefs: [...(m.pAbstract ? m.pAbstractHrefs : m.pHrefs), ...m.commentsHrefs], known,
+  };
+}
+
+/**
+ * The dt/dd entries of a listing or author page, in page order, deduplicated by id. Both layouts:
+ * the id comes from the `title="Abstract"` link (2024) or the link inside `span.list-identifier`
+ * (older), both `/abs/<id>` hrefs; the `dd > div.meta` part is the same `list-*` markup. `scan`
+ * false: by queries (the reference, for the tests).
+ */
+export function parseEntries(doc: Document, base: string, scan = scannable(doc)): Draft[] | string {
+  const out = new Map<string, Draft>();
+  const dts = doc.querySelectorAll('dl > dt');
+  const memo = new SubjectMemo();
+  const classes = new Map<string, number>();
+  const known = new Map<Element, number>();
+  for (let i = 0; i < dts.length; i++) {
+    const dt = dts[i]!;
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName.toUpperCase() !== 'DD') return `entry ${i + 1}: no <dd> after <dt>`;
+    const parts = scan ? scanEntry(dt, dd, classes, known) : queryEntry(dt, dd);
+    // Parsed once: `arxivIdFromUrl(absoluteUrl(…))` (see `arxivIdOfUrl`).
+    const absLink = linkOf(parts.idHref, base);
+    const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(textOf(dt))?.[1]);
+    if (!ids) return `entry ${i + 1}: no arXiv id (${listingLayout(doc)})`;
+    if (out.has(ids.id)) continue;
+    out.set(ids.id, entryDraft(parts, ids, absLink?.href ?? null, base, memo));
+  }
+  return [...out.values()];
+}
+
+function entryDraft(parts: EntryParts, ids: { id: string; version: number | null }, absUrl: string | null, base: string, memo: SubjectMemo): Draft {
+  const htmlLink = firstLinkOf(parts.htmlHrefs, base);
+  const subjects = parts.subjects;
+  const known = parts.known;
+  const { primary, categories } = parseSubjects(fieldOf(subjects, known, '.descriptor'), fieldOrNull(parts.primary, known), memo);
+  let authors: AuthorRef[] = anchorRefs(parts.anchors, parts.anchorHrefs, base);
+  if (authors.length === 0 && parts.authors) {
+    authors = fieldOf(parts.authors, known, '.descriptor').split(',').map((n) => collapse(n)).filter(Boolean)
+      .map((name) => ({ name, url: null, arxivId: null, query: null }));
+  }
+  const comments = fieldOrNull(parts.comments, known, '.descriptor');
+  const abstract = textOrNull(parts.abstract);
+  return {
+    id: ids.id, version: ids.version ?? (htmlLink ? arxivIdOfUrl(htmlLink)?.version ?? null : null),
+    title: fieldOf(parts.title, known, '.descriptor'), authors,
+    published: null, updated: null, primaryCategory: primary, categories, abstract, comments,
+    journalRef: fieldOrNull(parts.journalRef, known, '.descriptor'),
+    doi: doiFrom(fieldOf(parts.doi, known, '.descriptor')),
+    abs: absUrl, pdf: firstLinkOf(parts.pdfHrefs, base)?.href ?? null, html: htmlLink?.href ?? null,
+    code: codeLinks([abstract, comments], parts.codeHrefs),
+  };
+}
+
+// ---------------------------------------------------------------- search results
+
+/** Where a search result's fields are. */
+interface ResultParts {
+  /** The `href` of the first `a[href*="/abs/"]` with a `.list-title` above it, else of the first one. */
+  idHref: string | null | undefined;
+  /** The first `.list-title`. */
+  listTitle: Element | null;
+  /** The first `.abstract-full`, and the `href`s of the `a[href]` in it. */
+  full: Element | null;
+  fullHrefs: string[];
+  /** `.tags .tag[data-tooltip]`, and the first of them with the class `is-link` (else the first). */
+  tags: Element[];
+  primaryTag: Element | undefined;
+  /** The `p` elements; the first `p.title`; the `a` elements (and their `href`s) in the first `p.authors`; `p.comments`. */
+  ps: Element[];
+  title: Element | null;
+  anchors: Element[];
+  anchorHrefs: (string | null)[];
+  notes: Element[];
+  /** The first `.tags a[href*="doi.org/"]`, with its `href`. */
+  doiLink: Element | null;
+  doiHref: string | null | undefined;
+  /** The `href` of the first `a[href*="/pdf/"]` (`/html/`) in the `.list-title` (in the result when there is none). */
+  pdfHref: string | null | undefined;
+  htmlHref: string | null | undefined;
+  /** `textOf(full, 'a')`, when the walk could tell it cheaply (see `scanResult`). */
+  abstract?: string;
+  /** The `id` of the first `[id$="-abstract-full"], [id$="-abstract-short"]` (`2512.03003v1-abstract-full`), if any. */
+  abstractId: string | undefined;
+}
+
+/** The parts of one result, by queries (the reference reading). */
+function queryResult(li: Element): ResultParts {
+  // `li.querySelector('.list-title a[href*="/abs/"]')`: the first /abs/ link with a .list-title
+  // above it (anywhere above, as a selector sees it), else the first /abs/ link.
+  const absLinks = li.querySelectorAll('a[href*="/abs/"]');
+  let idLink: Element | null = absLinks[0] ?? null;
+  for (let i = 0; i < absLinks.length; i++) {
+    if (absLinks[i]!.parentElement?.closest('.list-title')) {
+      idLink = absLinks[i]!;
+      break;
+    }
+  }
+  const listTitle = li.querySelector('.list-title');
+  const full = li.querySelector('.abstract-full');
+  const ps = Array.from(li.querySelectorAll('p'));
+  const authors = ps.find((p) => p.matches('.authors'));
+  const anchors = authors ? Array.from(authors.querySelectorAll('a')) : [];
+  const doiLink = li.querySelector('.tags a[href*="doi.org/"]');
+  const tags = Array.from(li.querySelectorAll('.tags .tag[data-tooltip]'));
+  return {
+    idHref: idLink?.getAttribute('href'), listTitle, full, fullHrefs: hrefsIn(full),
+    tags, primaryTag: tags.find((t) => t.classList.contains('is-link')) ?? tags[0],
+    ps, title: ps.find((p) => p.matches('.title')) ?? null, anchors, anchorHrefs: anchors.map((a) => a.getAttribute('href')),
+    notes: ps.filter((p) => p.matches('.comments')),
+    doiLink, doiHref: doiLink?.getAttribute('href'),
+    pdfHref: (listTitle ?? li).querySelector('a[href*="/pdf/"]')?.getAttribute('href'),
+    htmlHref: (listTitle ?? li).querySelector('a[href*="/html/"]')?.getAttribute('href'),
+    abstractId: li.querySelector('[id$="-abstract-full"], [id$="-abstract-short"]')?.id,
+  };
+}
+
+/** What a walk over a result finds (see `ResultParts`; `pdf`, `html`: in the whole result). */
+interface ResultScan extends ResultParts {
+  abs: string | null | undefined;
+  titledAbs: string | null | undefined;
+  authors: Element | null;
+  pdf: string | null | undefined;
+  html: string | null | undefined;
+  /** In `full`: the `a` elements, how many; its last child element; whether a hit of `readText` (other than an `a`) is below it. */
+  fullAnchors: number;
+  fullLast: Element | null;
+  fullWalked: boolean;
+}
+
+/** What `scanLi` tells of a subtree: an element of `readText`'s own hits (`br`, script, style, SVG, MathML) is in it. */
+const SUB_WALKED = 1;
+
+// Where an element is, for the walk over a result.
+/** Below a `.list-title` (the result's, or one above the result). */
+const BELOW_TITLE = 1;
+/** Below a `.tags`. */
+const BELOW_TAGS = 2;
+/** In the first `.list-title`, the first `.abstract-full`, the first `p.authors`. */
+const IN_LIST_TITLE = 4;
+const IN_FULL = 8;
+const IN_AUTHOR_LIST = 16;
+
+// The class names the walk looks for: bits of a class attribute's `classBits`.
+const C_TITLE = 1;
+const C_AUTHORS = 2;
+const C_COMMENTS = 4;
+const C_LIST_TITLE = 8;
+const C_TAGS = 16;
+const C_ABSTRACT_FULL = 32;
+const C_TAG = 64;
+const C_IS_LINK = 128;
+const RESULT_CLASSES: readonly [string, number][] = [
+  ['title', C_TITLE], ['authors', C_AUTHORS], ['comments', C_COMMENTS], ['list-title', C_LIST_TITLE],
+  ['tags', C_TAGS], ['abstract-full', C_ABSTRACT_FULL], ['tag', C_TAG], ['is-link', C_IS_LINK],
+];
+
+/**
+ * One walk over the elements below `parent`, in document order (`flags`: where `parent` is). Records
+ * the parts, and in `plain` the elements whose text is read that have none of `readText`'s hits
+ * below them (read by `plainText`). Returns `SUB_WALKED` when such a hit is below `parent`.
+ */
+function scanLi(parent: Element, flags: number, s: ResultScan, memo: PageMemo): number {
+  let sub = 0;
+  let last: Element | null = null;
+  for (let e = parent.firstElementChild; e !== null; e = e.nextElementSibling) {
+    last = e;
+    const name = e.localName;
+    const cls = e.getAttribute('class');
+    const bits = cls === null ? 0 : classBits(cls, RESULT_CLASSES, memo.classes);
+    let below = flags;
+    let read = false; // e's text is read
+    if (s.abstractId === undefined) {
+      const id = e.getAttribute('id');
+      if (id !== null && (id.endsWith('-abstract-full') || id.endsWith('-abstract-short'))) s.abstractId = id;
+    }
+    if (name === 'a') {
+      const href = e.getAttribute('href');
+      if (href !== null) {
+        if (href.includes('/abs/')) {
+          if (s.abs === undefined) s.abs = href;
+          if (s.titledAbs === undefined && flags & BELOW_TITLE) s.titledAbs = href;
+        }
+        if (href.includes('/pdf/')) {
+          if (s.pdf === undefined) s.pdf = href;
+          if (s.pdfHref === undefined && flags & IN_LIST_TITLE) s.pdfHref = href;
+        }
+        if (href.includes('/html/')) {
+          if (s.html === undefined) s.html = href;
+          if (s.htmlHref === undefined && flags & IN_LIST_TITLE) s.htmlHref = href;
+        }
+        if (s.doiLink === null && flags & BELOW_TAGS && href.includes('doi.org/')) {
+          s.doiLink = e;
+          s.doiHref = href;
+          read = true;
+        }
+        if (flags & IN_FULL) s.fullHrefs.push(href);
+      }
+      if (flags & IN_AUTHOR_LIST) {
+        s.anchors.push(e);
+        s.anchorHrefs.push(href);
+        read = true;
+      }
+      if (flags & IN_FULL) s.fullAnchors++;
+    } else if (name === 'p') {
+      s.ps.push(e);
+      read = true;
+      if (s.title === null && bits & C_TITLE) s.title = e;
+      if (s.authors === null && bits & C_AUTHORS) {
+        s.authors = e;
+        below |= IN_AUTHOR_LIST;
+      }
+      if (bits & C_COMMENTS) s.notes.push(e);
+    }
+    if (bits !== 0) {
+      if (bits & C_LIST_TITLE) {
+        below |= BELOW_TITLE;
+        if (s.listTitle === null) {
+          s.listTitle = e;
+          below |= IN_LIST_TITLE;
+          read = true;
+        }
+      }
+      if (bits & C_TAGS) below |= BELOW_TAGS;
+      if (s.full === null && bits & C_ABSTRACT_FULL) {
+        s.full = e;
+        below |= IN_FULL;
+      }
+      if (flags & BELOW_TAGS && bits & C_TAG && e.hasAttribute('data-tooltip')) {
+        s.tags.push(e);
+        read = true;
+        if (s.primaryTag === undefined && bits & C_IS_LINK) s.primaryTag = e;
+      }
+    }
+    const inside = scanLi(e, below, s, memo);
+    if (read && inside === 0) memo.plain.add(e);
+    if (e === s.full) s.fullWalked = inside !== 0;
+    sub |= inside | (walkedName(name) ? SUB_WALKED : 0);
+  }
+  if (parent === s.full) s.fullLast = last;
+  return sub;
+}
+
+/** The parts of one result, by one walk over its elements (the same as `queryResult`). */
+function scanResult(li: Element, memo: PageMemo = pageMemo()): ResultParts {
+  const s: ResultScan = {
+    idHref: undefined, listTitle: null, full: null, fullHrefs: [], tags: [], primaryTag: undefined, ps: [], title: null, anchors: [], anchorHrefs: [],
+    notes: [], doiLink: null, doiHref: undefined, pdfHref: undefined, htmlHref: undefined,
+    abs: undefined, titledAbs: undefined, authors: null, pdf: undefined, html: undefined, fullAnchors: 0, fullLast: null, fullWalked: false,
+    abstractId: undefined,
+  };
+  // What is above the result counts for the descendant selectors, as it does for a query.
+  scanLi(li, (li.closest('.list-title') ? BELOW_TITLE : 0) | (li.closest('.tags') ? BELOW_TAGS : 0), s, memo);
+  s.idHref = s.titledAbs !== undefined ? s.titledAbs : s.abs;
+  s.primaryTag ??= s.tags[0];
+  if (s.listTitle === null) {
+    s.pdfHref = s.pdf;
+    s.htmlHref = s.html;
+  }
+  // The abstract without its "△ Less" link (`textOf(full, 'a')`): with no hit below it, or the link
+  // (an `a`) the only one and its last child element, from its `textContent`.
+  const full = s.full;
+  if (full !== null && !s.fullWalked && full.namespaceURI === XHTML) {
+    if (s.fullAnchors === 0) s.abstract = collapse(full.textContent);
+    else if (s.fullAnchors === 1 && s.fullLast !== null && s.fullLast.localName === 'a') s.abstract = textWithoutLast(full, s.fullLast);
+  }
+  return s;
+}
+
+/** A search result's dates paragraph, tested on its raw text's start (see `textStart`). */
+const SUBMITTED = /^\s*Submitted\b/;
+
+/**
+ * Reads the results of a search page: one call per `li.arxiv-result` (what the readers work out
+ * once a page kept between the calls). `scan` false: by queries (the reference, for the tests).
+ */
+export function searchResultReader(doc: Document, scan = scannable(doc)): (li: Element, base: string) => Draft | string {
+  const memo = pageMemo();
+  return (li, base) => parseSearchResult(li, base, scan, memo);
+}
+
+/**
+ * What the readers of one page work out once: subject lines, class attributes, and the elements
+ * found to hold none of `readText`'s hits (read by `plainText`).
+ */
+interface PageMemo { subjects: SubjectMemo; classes: Map<string, number>; plain: Set<Element> }
+
+function pageMemo(): PageMemo {
+  return { subjects: new SubjectMemo(), classes: new Map(), plain: new Set() };
+}
+
+/** `rawText(el)`, by `textContent` when a walk found nothing below `el` to read otherwise. */
+function textIn(el: Element | null | undefined, plain: Set<Element> | undefined): string {
+  return !el ? '' : plain?.has(el) ? plainText(el) : rawText(el);
+}
+
+/**
+ * One `li.arxiv-result` of a search page. The version comes from the abstract span's id
+ * (`2512.03003v1-abstract-full`); dates: see the notes at the top of `arxiv.ts`. Comments and
+ * journal refs are both `p.comments`, told apart by their label.
+ */
+export function parseSearchResult(li: Element, base: string, scan = scannable(li.ownerDocument), memo?: PageMemo): Draft | string {
+  const parts = scan ? scanResult(li, memo) : queryResult(li);
+  const plain = memo?.plain;
+  const absLink = linkOf(parts.idHref, base);
+  const absUrl = absLink?.href ?? null;
+  const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(collapse(textIn(parts.listTitle, plain)))?.[1]);
+  if (!ids) return 'no arXiv id';
+  const full = parts.full;
+  const version = ids.version ?? (Number(/v(\d+)-abstract/.exec(parts.abstractId ?? '')?.[1] ?? 0) || null);
+  const { tags, primaryTag } = parts;
+  const ordered = primaryTag ? [primaryTag, ...tags.filter((t) => t !== primaryTag)] : tags;
+  const { primary, categories } = parseSubjects(ordered.map((t) => collapse(textIn(t, plain))).join(';'), null, memo?.subjects);
+  // The dates are the first paragraph whose text starts with "Submitted" (its first characters
+  // decide); `p.comments` are told apart by their label.
+  const dates = collapse(textIn(parts.ps.find((p) => SUBMITTED.test(textStart(p, 'Submitted'.length + 1))), plain));
+  const submitted = parseDayMonthYear(/^Submitted\s+([^;]+)/.exec(dates)?.[1]);
+  const v1 = parseDayMonthYear(/\bv1 submitted\s+([^;]+)/.exec(dates)?.[1]);
+  const notes = parts.notes.map((el) => ({ el, text: collapse(textIn(el, plain)) }));
+  const note = (label: RegExp) => {
+    const p = notes.find((n) => label.test(n.text));
+    return p ? { el: p.el, text: stripLabel(p.text, label) || null } : null;
+  };
+  const comments = note(/^Comments:/);
+  const abstract = parts.abstract !== undefined ? parts.abstract || null : textOrNull(full, 'a');
+  return {
+    id: ids.id, version, title: collapse(textIn(parts.title, plain)),
+    authors: anchorRefs(parts.anchors, parts.anchorHrefs, base, plain),
+    published: v1 ?? (version === 1 || !version ? submitted : null),
+    updated: v1 ? submitted : version && version > 1 ? submitted : null,
+    primaryCategory: primary, categories, abstract, comments: comments?.text ?? null,
+    journalRef: note(/^Journal ref:/)?.text ?? null,
+    doi: doiFrom(parts.doiHref) ?? doiFrom(collapse(textIn(parts.doiLink, plain))),
+    abs: absUrl, pdf: linkOf(parts.pdfHref, base)?.href ?? null, html: linkOf(parts.htmlHref, base)?.href ?? null,
+    code: codeLinks([abstract, comments?.text ?? null], comments ? [...parts.fullHrefs, ...hrefsIn(comments.el)] : parts.fullHrefs),
+  };
+}
