@@ -1,11 +1,11 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import { PopupApp } from '@/components/PopupApp';
 import { buildProfile } from '@/lib/store/profile';
 import type { Profile } from '@/lib/schema';
 import { makePaper } from '../make-paper';
+import { mount, root, useDomRoot } from '../dom-root';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1">';
@@ -18,22 +18,7 @@ function profile(): Profile {
   ], '2025-05-01T00:00:00.000Z');
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function mount(vnode: preact.VNode) {
-  await act(async () => {
-    render(vnode, root);
-  });
-  await act(async () => {});
-}
+useDomRoot();
 
 describe('PopupApp', () => {
   it('shows the card and the list, newest first', async () => {

@@ -1,21 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OptionsApp, type OptionsDeps } from '@/components/OptionsApp';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '@/lib/settings';
 import { ScholarDb } from '@/lib/store/db';
 import { clearCache } from '@/lib/store/clear';
 import { makePaper } from '../make-paper';
+import { root, useDomRoot } from '../dom-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot();
 
 function fakeDeps() {
   const saved: Settings[] = [];

@@ -4,13 +4,14 @@
  * list works from its estimate, and the list's position is set by hand to "scroll" it.
  */
 import * as fc from 'fast-check';
-import { type ComponentChild, h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OVERSCAN_PX, PaperList, VIRTUALISE_FROM } from '@/components/PaperList';
 import type { Paper } from '@/lib/schema';
 import { DEFAULT_ROW_ESTIMATE, RowHeights, placement } from '@/lib/ui/window';
 import { makePaper } from '../make-paper';
+import { mount, root, useDomRoot } from '../dom-root';
 
 describe('RowHeights', () => {
   it('an empty list has no rows, no height and an empty range', () => {
@@ -123,15 +124,7 @@ describe('placement', () => {
 });
 
 describe('PaperList, virtualised', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  useDomRoot();
 
   const papers = (n: number): Paper[] => Array.from({ length: n }, (_, i) =>
     makePaper({ id: `2501.${String(i).padStart(5, '0')}`, title: `Paper number ${i + 1}`, abstract: `Abstract ${i + 1}.`, published: '2025-01-02' }));
@@ -145,10 +138,6 @@ describe('PaperList, virtualised', () => {
     await act(async () => {
       document.dispatchEvent(new Event('scroll'));
     });
-  }
-  async function mount(vnode: ComponentChild) {
-    await act(async () => render(vnode, root));
-    await act(async () => {});
   }
 
   it('renders only the rows near the viewport, and announces the whole count', async () => {

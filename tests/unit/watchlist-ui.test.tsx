@@ -1,7 +1,7 @@
 /** The watchlist in the UI: the star on card and badge, the Watchlist tab, export downloads, import on the options page. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthorBadge } from '@/components/AuthorBadge';
 import { OptionsApp } from '@/components/OptionsApp';
 import { Overlay } from '@/components/Overlay';
@@ -13,6 +13,7 @@ import { buildProfile } from '@/lib/store/profile';
 import { sortWatchlist } from '@/lib/watchlist/sort';
 import type { WatchEntry } from '@/lib/watchlist/schema';
 import { makePaper } from '../make-paper';
+import { mount, root, useDomRoot } from '../dom-root';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -38,20 +39,8 @@ const ITEMS = [
   item(entry('arxiv:c', 'Ada Lovelace', { newPaperIds: ['p3'], lastCheckError: 'offline' }), 30),
 ];
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot();
 
-async function mount(vnode: preact.VNode) {
-  await act(async () => { render(vnode, root); });
-  await act(async () => {});
-}
 async function click(el: Element | null | undefined) {
   expect(el).toBeTruthy();
   await act(async () => { (el as HTMLElement).click(); });
