@@ -1,9 +1,11 @@
 /**
- * Simulating a transaction aborted at commit (as a browser does when the disk quota is hit) in
- * fake-indexeddb, for the eviction and concurrency tests. Relies on fake-indexeddb internals
+ * Faults for the eviction and concurrency tests: a ScholarDb whose writes go through a hook
+ * (`dbWithMutateHook`), and a transaction aborted at commit (as a browser does when the disk quota
+ * is hit) simulated in fake-indexeddb. Relies on fake-indexeddb internals
  * (`_start`, `_requests`, `_abort`) and says so clearly if they change.
  */
-import type { DBCoreTransaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction } from 'dexie';
+import { ScholarDb } from '../lib/store/db';
 
 export interface AbortableTransaction {
   _start(): void;
@@ -30,4 +32,24 @@ export function hookCommit(trans: DBCoreTransaction): AbortableTransaction {
     };
   }
   return tx;
+}
+
+/** What a write hook is given: the table, the request, the write itself, and the layer below (to read in the same transaction). */
+export type MutateHook = (table: string, req: DBCoreMutateRequest, write: () => Promise<DBCoreMutateResponse>, down: DBCore) => Promise<DBCoreMutateResponse>;
+
+/** A ScholarDb (not opened) whose every write, to every table, goes through `hook`. */
+export function dbWithMutateHook(name: string, hook: MutateHook): ScholarDb {
+  const db = new ScholarDb(name);
+  db.use({
+    stack: 'dbcore',
+    name: 'test-fault',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const t = down.table(tableName);
+        return { ...t, mutate: (req) => hook(tableName, req, () => t.mutate(req), down) };
+      },
+    }),
+  });
+  return db;
 }

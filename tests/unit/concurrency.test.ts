@@ -9,7 +9,6 @@
  *    next worker finishes the jobs;
  *  - what the enrichment runner wrote on an author record survives the page being stored again.
  */
-import { type DBCoreMutateRequest, type DBCoreTable } from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../lib/background/handlers';
 import { needsIdentity, planJobs } from '../../lib/enrich/plan';
@@ -23,7 +22,7 @@ import { createHttpClient } from '../../lib/sources/http';
 import { ScholarDb } from '../../lib/store/db';
 import { ingestScrape } from '../../lib/store/ingest';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
-import { hookCommit } from '../commit-abort';
+import { dbWithMutateHook, hookCommit } from '../commit-abort';
 import { dumpTables } from '../rows';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
@@ -53,35 +52,20 @@ type Fault = { table: string; type: 'put' | 'delete'; then: 'throw' | 'abort-at-
 function faultyDb(name: string): { db: ScholarDb; arm: (f: Fault) => void; fired: () => number } {
   let fault: Fault = null;
   let fired = 0;
-  const db = new ScholarDb(name);
-  db.use({
-    stack: 'dbcore',
-    name: 'fault',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const t = down.table(tableName);
-        const wrapped: DBCoreTable = {
-          ...t,
-          mutate: async (req: DBCoreMutateRequest) => {
-            const hit = fault && fault.table === tableName && (fault.type === req.type || (fault.type === 'delete' && req.type === 'deleteRange'));
-            if (!hit) return t.mutate(req);
-            const f = fault!;
-            fault = null;
-            fired++;
-            const tx = f.then === 'abort-at-commit' ? hookCommit(req.trans) : null;
-            const res = await t.mutate(req);
-            if (tx) {
-              tx.__abortAtCommit = 'QuotaExceededError';
-              return res;
-            }
-            if (f.then === 'stop-worker') db.close();
-            throw new Error(`injected fault: ${tableName}.${req.type}`);
-          },
-        };
-        return wrapped;
-      },
-    }),
+  const db = dbWithMutateHook(name, async (tableName, req, write) => {
+    const hit = fault && fault.table === tableName && (fault.type === req.type || (fault.type === 'delete' && req.type === 'deleteRange'));
+    if (!hit) return write();
+    const f = fault!;
+    fault = null;
+    fired++;
+    const tx = f.then === 'abort-at-commit' ? hookCommit(req.trans) : null;
+    const res = await write();
+    if (tx) {
+      tx.__abortAtCommit = 'QuotaExceededError';
+      return res;
+    }
+    if (f.then === 'stop-worker') db.close();
+    throw new Error(`injected fault: ${tableName}.${req.type}`);
   });
   return { db, arm: (f) => void (fault = f), fired: () => fired };
 }

@@ -9,7 +9,7 @@
  *    AbortError whose `inner` is the DOMException. This uses fake-indexeddb's internals
  *    (`_start`, `_requests`, `_abort`) and fails loudly if they change.
  */
-import Dexie, { type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable } from 'dexie';
+import Dexie, { type DBCoreKeyRange } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../lib/enrich/queue';
 import { planJobs } from '../../lib/enrich/plan';
@@ -23,7 +23,7 @@ import { ingestScrape } from '../../lib/store/ingest';
 import { pairKey } from '../../lib/store/links';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { makePaper } from '../make-paper';
-import { hookCommit } from '../commit-abort';
+import { dbWithMutateHook, hookCommit } from '../commit-abort';
 import { dumpTables } from '../rows';
 
 const T0 = Date.parse('2026-07-01T12:00:00.000Z');
@@ -40,34 +40,19 @@ type Full = (table: string, count: (table: string) => Promise<number>) => boolea
 /** A ScholarDb (not yet opened) whose writes fail for lack of space whenever `full` says so. */
 function dbWithQuota(name: string, mode: FaultMode, full: Full): { db: ScholarDb; faults: () => number } {
   let faults = 0;
-  const db = new ScholarDb(name);
-  db.use({
-    stack: 'dbcore',
-    name: 'quota-fault',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const t = down.table(tableName);
-        const wrapped: DBCoreTable = {
-          ...t,
-          mutate: async (req: DBCoreMutateRequest) => {
-            if (req.type !== 'put' && req.type !== 'add') return t.mutate(req);
-            const tx = mode === 'commit' ? hookCommit(req.trans) : null;
-            const res = await t.mutate(req);
-            const count = (other: string) => {
-              const o = down.table(other);
-              return o.count({ trans: req.trans, query: { index: o.schema.primaryKey, range: { type: 3 } as unknown as DBCoreKeyRange } });
-            };
-            if (!(await full(tableName, count))) return res;
-            faults++;
-            if (mode === 'request') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            tx!.__abortAtCommit = 'QuotaExceededError';
-            return res;
-          },
-        };
-        return wrapped;
-      },
-    }),
+  const db = dbWithMutateHook(name, async (tableName, req, write, down) => {
+    if (req.type !== 'put' && req.type !== 'add') return write();
+    const tx = mode === 'commit' ? hookCommit(req.trans) : null;
+    const res = await write();
+    const count = (other: string) => {
+      const o = down.table(other);
+      return o.count({ trans: req.trans, query: { index: o.schema.primaryKey, range: { type: 3 } as unknown as DBCoreKeyRange } });
+    };
+    if (!(await full(tableName, count))) return res;
+    faults++;
+    if (mode === 'request') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    tx!.__abortAtCommit = 'QuotaExceededError';
+    return res;
   });
   return { db, faults: () => faults };
 }

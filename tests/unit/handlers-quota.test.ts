@@ -1,12 +1,12 @@
 /** The background's page writes go through the quota retry: a full disk evicts old profiles, never the watchlist, and says so. */
-import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { dispatch } from '@/lib/messaging';
 import type { ScrapeResult } from '@/lib/schema';
 import type { EvictionNotice } from '@/lib/store/evict';
-import { ScholarDb } from '@/lib/store/db';
+import type { ScholarDb } from '@/lib/store/db';
 import { makePaper } from '../make-paper';
+import { dbWithMutateHook } from '../commit-abort';
 
 /** A page about one arXiv author with these papers. */
 function page(author: string, ids: string[], at: string): ScrapeResult {
@@ -26,28 +26,14 @@ afterEach(async () => {
 
 it('evicts the least recently viewed profile when the papers table is full, keeps the watched one, and records a notice', async () => {
   let capacity = Infinity;
-  db = new ScholarDb(`quota-${Math.random()}`);
-  db.use({
-    stack: 'dbcore',
-    name: 'full-disk',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const t = down.table(name);
-        const wrapped: DBCoreTable = {
-          ...t,
-          mutate: async (req: DBCoreMutateRequest) => {
-            const res = await t.mutate(req);
-            if (name === 'papers' && (req.type === 'put' || req.type === 'add')) {
-              const n = await t.count({ trans: req.trans, query: { index: t.schema.primaryKey, range: { type: 3 } as never } });
-              if (n > capacity) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            }
-            return res;
-          },
-        };
-        return wrapped;
-      },
-    }),
+  db = dbWithMutateHook(`quota-${Math.random()}`, async (name, req, write, down) => {
+    const res = await write();
+    if (name === 'papers' && (req.type === 'put' || req.type === 'add')) {
+      const t = down.table(name);
+      const n = await t.count({ trans: req.trans, query: { index: t.schema.primaryKey, range: { type: 3 } as never } });
+      if (n > capacity) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return res;
   });
   const notices: EvictionNotice[] = [];
   let clock = Date.parse('2026-11-01T00:00:00Z');
