@@ -23,7 +23,8 @@
  */
 import type { AuthorRef, PageType, PaperInput } from '../schema';
 import type { DraftBody as Body, ParseDraft } from './draft';
-import { parseEntries, searchResultReader } from './arxiv-entries';
+import { parseEntries } from './arxiv-entries';
+import { searchResultReader } from './arxiv-results';
 import {
   AUTHOR_PATH, BASE, type Draft, absoluteUrl, firstMatch, arxivIdFromUrl, authorRefFromHref, codeLinks, collapse, firstHref, hrefsIn, isArxivUrl,
   linkRefs, normaliseArxivId, parseCount, parseDayMonthYear, parseSlashDate,

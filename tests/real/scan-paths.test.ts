@@ -11,7 +11,8 @@
  */
 import fc from 'fast-check';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
-import { parseEntries, searchResultReader } from '../../lib/sites/arxiv-entries';
+import { parseEntries } from '../../lib/sites/arxiv-entries';
+import { searchResultReader } from '../../lib/sites/arxiv-results';
 import { scrape as scholarScrape } from '../../lib/sites/gscholar-scrape';
 import { DomTarget, domOps, keepSearchResults, stripInert, timeless } from '../fuzz-mutate';
 
