@@ -36,7 +36,7 @@
  */
 import type { AuthorRef, PageType, PaperInput, ReportedMetric } from '../schema';
 import { collapse, normaliseArxivId, plainLink, textOf, textWithoutLast, toUrl } from './arxiv-html';
-import { DistinctRefs } from './arxiv-scrape';
+import { DistinctRefs } from './arxiv-authors';
 import type { DraftBody as Body, ParseDraft } from './draft';
 import { classBits, scannable, walkedName } from './html-scan';
 import { type ScholarProfileInfo, scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
