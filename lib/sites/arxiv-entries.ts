@@ -18,10 +18,10 @@
  */
 import type { AuthorRef } from '../schema';
 import {
-  type Draft, SubjectMemo, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, listingLayout, normaliseArxivId, parseSubjects, textOf, textOrNull,
+  type Draft, SubjectMemo, firstLinkOf, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, listingLayout, normaliseArxivId, parseSubjects, textOf, textOrNull,
 } from './arxiv-html';
 import { classBits, scannable, walkedName } from './html-scan';
-import { XHTML, firstLinkOf } from './arxiv-scan-common';
+import { XHTML } from './html-text';
 
 // ---------------------------------------------------------------- listings and author pages
 

@@ -325,6 +325,15 @@ export function firstHref(root: Element, selectors: string[], base: string): str
   return firstLink(root, selectors, base)?.href ?? null;
 }
 
+/** The link parts of the first `href` in `hrefs` that gives any (`firstLink` over hrefs already read). */
+export function firstLinkOf(hrefs: readonly (string | null | undefined)[], base: string): LinkParts | null {
+  for (const h of hrefs) {
+    const link = linkOf(h, base);
+    if (link) return link;
+  }
+  return null;
+}
+
 /** `firstHref` as link parts. */
 export function firstLink(root: Element, selectors: string[], base: string): LinkParts | null {
   for (const sel of selectors) {

@@ -7,7 +7,7 @@ import {
   type Draft, SubjectMemo, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, normaliseArxivId, parseDayMonthYear, parseSubjects, plainText, rawText, stripLabel, textOf, textOrNull, textStart, textWithoutLast,
 } from './arxiv-html';
 import { classBits, scannable, walkedName } from './html-scan';
-import { XHTML } from './arxiv-scan-common';
+import { XHTML } from './html-text';
 
 // ---------------------------------------------------------------- search results
 

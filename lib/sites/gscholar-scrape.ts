@@ -39,6 +39,7 @@ import { collapse, normaliseArxivId, plainLink, textOf, textWithoutLast, toUrl }
 import { DistinctRefs } from './arxiv-authors';
 import type { DraftBody as Body, ParseDraft } from './draft';
 import { classBits, scannable, walkedName } from './html-scan';
+import { XHTML } from './html-text';
 import { type ScholarProfileInfo, scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
 import { citationViewUrl, isProfileUrl, isScholarUrl, profileUrl, resolveHref, scholarUserId } from './gscholar-url';
 
@@ -241,7 +242,6 @@ function rowText(el: Element | null | undefined, known: Map<Element, number> | u
   return textOf(el, skip);
 }
 
-const XHTML = 'http://www.w3.org/1999/xhtml';
 
 function citationsOf(parts: RowParts): number | null {
   const cell = parts.citedCell;

@@ -127,7 +127,8 @@ function walkOpen(node: Node, skip: string | undefined, hits: Marks, open: Marks
   return false;
 }
 
-const XHTML = 'http://www.w3.org/1999/xhtml';
+/** The HTML namespace: elements in it are read as HTML (others, SVG and MathML, node by node). */
+export const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** Up to this many elements below it, `readText` finds an element's hits by `matches`, cheaper than a query. */
 const SMALL = 12;
