@@ -4,6 +4,8 @@
  * the upgrade tests: each writes an old database by hand with these, then opens the current one.
  */
 import Dexie from 'dexie';
+import { afterEach } from 'vitest';
+import { ScholarDb } from '../lib/store/db';
 /** Copied from lib/store/db.ts as it was at v3 — never import it: v3 must stay what it was. */
 export const V3_STORES = {
   papers: 'id, fetchedAt',
@@ -108,4 +110,23 @@ export async function writeOldDb(name: string, watchlist?: readonly object[]): P
   const written = { verno: old.verno, tables: old.tables.map((t) => t.name).sort() };
   old.close();
   return written;
+}
+
+/**
+ * For an upgrade test file: opens the current ScholarDb on a database (running the upgrades), and
+ * closes and deletes every database it opened after each test.
+ */
+export function currentDbOpener(): (name: string) => Promise<ScholarDb> {
+  const opened: ScholarDb[] = [];
+  afterEach(async () => {
+    const dbs = opened.splice(0);
+    for (const d of dbs) d.close();
+    for (const name of new Set(dbs.map((d) => d.name))) await Dexie.delete(name);
+  });
+  return async (name) => {
+    const db = new ScholarDb(name);
+    opened.push(db);
+    await db.open();
+    return db;
+  };
 }

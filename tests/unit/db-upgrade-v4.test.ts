@@ -3,35 +3,21 @@
  * in the shapes v3 stored (papers merged across sites, authors with reported metrics and identity
  * checks, queued jobs of every kind, links), then opened by the current ScholarDb.
  */
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dueJobs } from '../../lib/enrich/queue';
 import { Paper } from '../../lib/schema';
 import { clearCache } from '../../lib/store/clear';
-import { ScholarDb } from '../../lib/store/db';
 import { linkedGroup } from '../../lib/store/links';
 import { loadAuthorProfile } from '../../lib/store/profile';
 import { WatchEntry } from '../../lib/watchlist/schema';
 import { getWatch, isWatched, listWatchlist, markSeen, setNote, unwatchAuthor, watchAuthor } from '../../lib/watchlist/store';
 import { withoutRev } from '../rows';
-import { NOW, sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS, writeOldDb } from '../old-rows';
+import { NOW, sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_STORES, V3_VIEWS, writeOldDb, currentDbOpener } from '../old-rows';
 
-const opened: Dexie[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const d of dbs) d.close();
-  for (const name of new Set(dbs.map((d) => d.name))) await Dexie.delete(name);
-});
+const openCurrent = currentDbOpener();
 
 async function writeV3(name: string): Promise<void> {
   expect(await writeOldDb(name)).toEqual({ verno: 3, tables: Object.keys(V3_STORES).sort() });
-}
-
-async function openCurrent(name: string): Promise<ScholarDb> {
-  const db = new ScholarDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
 }
 
 

@@ -4,15 +4,13 @@
  * with notes), then opened by the current ScholarDb: every row is kept (papers gain `rev`), the
  * watchlist and its notes are untouched, and the profile shown is the one computed from the papers.
  */
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../lib/metrics/index';
-import { ScholarDb } from '../../lib/store/db';
 import { loadGroupProfile } from '../../lib/store/group-profile';
 import { profileKey } from '../../lib/store/metric-columns';
 import { mergeAcrossSources } from '../../lib/identity/merge-papers';
 import { sortNewestFirst } from '../../lib/store/profile';
-import { sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_VIEWS, writeOldDb } from '../old-rows';
+import { sortBy, V3_AUTHOR_PAPERS, V3_AUTHORS, V3_JOBS, V3_LINKS, V3_PAPERS, V3_VIEWS, writeOldDb, currentDbOpener } from '../old-rows';
 import { withoutRev } from '../rows';
 
 const V4_WATCHLIST = [
@@ -27,19 +25,7 @@ async function writeV4(name: string): Promise<void> {
   expect((await writeOldDb(name, V4_WATCHLIST)).verno).toBe(4);
 }
 
-const opened: Dexie[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const d of dbs) d.close();
-  for (const name of new Set(dbs.map((d) => d.name))) await Dexie.delete(name);
-});
-
-async function openCurrent(name: string): Promise<ScholarDb> {
-  const db = new ScholarDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
-}
+const openCurrent = currentDbOpener();
 
 describe('v4 → v5 (metric columns, paper revisions)', () => {
   it('keeps every v4 row, the watchlist and its notes; each paper gets a revision; the cache starts empty', async () => {

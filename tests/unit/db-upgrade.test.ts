@@ -4,7 +4,7 @@
  * `metadataFetchedAt` yet) is opened by the current ScholarDb (v2, which adds the `jobs` table).
  */
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planJobs } from '../../lib/enrich/plan';
 import { dueJobs, enqueue } from '../../lib/enrich/queue';
 import { Paper } from '../../lib/schema';
@@ -14,6 +14,7 @@ import { ingestScrape } from '../../lib/store/ingest';
 import { findCachedAuthor, profileForUrl } from '../../lib/store/lookup';
 import { loadAuthorProfile } from '../../lib/store/profile';
 import { withoutRev } from '../rows';
+import { currentDbOpener } from '../old-rows';
 
 /** Copied from lib/store/db.ts as it was in v1 — never import it: v1 must stay what it was. */
 const V1_STORES = {
@@ -84,10 +85,7 @@ const V1_VIEWS = [
   { url: ABS_URL, authorId: null, paperIds: ['2106.09608'], title: null, at: LATER },
 ];
 
-const opened: Dexie[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) d.close();
-});
+const openCurrent = currentDbOpener();
 
 async function writeV1(name: string): Promise<void> {
   const v1 = new Dexie(name);
@@ -102,13 +100,6 @@ async function writeV1(name: string): Promise<void> {
   expect(v1.verno).toBe(1);
   expect(v1.tables.map((t) => t.name).sort()).toEqual(['authorPapers', 'authors', 'papers', 'views']);
   v1.close();
-}
-
-async function openCurrent(name: string): Promise<ScholarDb> {
-  const db = new ScholarDb(name);
-  opened.push(db);
-  await db.open();
-  return db;
 }
 
 describe('v1 → v2', () => {
