@@ -27,6 +27,7 @@ export async function startPage(ctx: ContentScriptContext, site: SiteDeps): Prom
   await runPage(document, location.href, {
     ...site,
     ingest: async (scrape) => (await request(send, 'ingest', { scrape })).profile,
+    ingestRead: (read) => request(send, 'ingestRead', { read }),
     fetchRemote: site.remote ? async (url) => (await request(send, 'fetchProfile', { url })).profile : undefined,
     lookup: async (refs) => (await request(send, 'lookupAuthors', { refs })).found,
     log: (m) => console.debug(m),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AuthorRef, Profile, ScrapeResult } from './schema';
+import { RawRead } from './sites/raw-schema';
 import { NOTE_MAX, WatchEntry } from './watchlist/schema';
 
 export const AuthorSummary = z.object({
@@ -40,6 +41,15 @@ export const protocol = {
   ingest: {
     request: z.object({ scrape: ScrapeResult }),
     response: z.object({ authorId: z.string().nullable(), stored: z.number().int(), profile: Profile.nullable() }),
+  },
+  /**
+   * A content script hands over a page it read raw (lib/sites/raw-schema.ts): the background finishes
+   * it into a draft, validates that as `ingest` does, and stores it. `reason` (and no profile): the
+   * page was not recognised after all.
+   */
+  ingestRead: {
+    request: z.object({ read: RawRead }),
+    response: z.object({ authorId: z.string().nullable(), stored: z.number().int(), profile: Profile.nullable(), reason: z.string().nullable() }),
   },
   /** The popup asks for the profile of a page (by URL) or an author; null when nothing is cached. */
   getProfile: {

@@ -6,5 +6,5 @@ import { scrape } from '@/lib/sites/dblp-scrape';
 export default defineContentScript({
   matches: [...DBLP_MATCHES],
   runAt: 'document_idle',
-  main: (ctx) => contentRuntime().startPage(ctx, { parse: scrape, findAuthorAnchors: () => [] }),
+  main: (ctx) => contentRuntime().startPage(ctx, { read: scrape, findAuthorAnchors: () => [] }),
 });

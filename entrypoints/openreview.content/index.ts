@@ -6,5 +6,5 @@ export default defineContentScript({
   matches: ['https://openreview.net/profile*'],
   runAt: 'document_idle',
   // The page is an app: the background reads the OpenReview API for the profile the URL names.
-  main: (ctx) => contentRuntime().startPage(ctx, { parse: scrape, findAuthorAnchors: () => [], remote: true }),
+  main: (ctx) => contentRuntime().startPage(ctx, { read: scrape, findAuthorAnchors: () => [], remote: true }),
 });

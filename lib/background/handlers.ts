@@ -5,6 +5,8 @@ import { enqueue } from '../enrich/queue';
 import { enrichmentStatus } from '../enrich/status';
 import type { Handlers } from '../messaging';
 import type { Profile, ScrapeResult } from '../schema';
+import { checkedOutcome } from '../sites/checked';
+import { finishRead } from '../sites/finish';
 import type { HttpClient } from '../sources/http';
 import { fetchRemoteProfile, isRemoteProfileUrl } from '../sources/remote-profile';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -85,6 +87,12 @@ export function createHandlers(db: ScholarDb, enrichment?: EnrichmentDeps, effec
   return {
     ...watchlist.handlers,
     ingest: ({ scrape }) => store(scrape),
+    async ingestRead({ read }) {
+      // Finished here, then validated as an `ingest` is: a draft that fails is a page not recognised.
+      const outcome = checkedOutcome(finishRead(read), read.url, 3);
+      if (!outcome.ok) return { authorId: null, stored: 0, profile: null, reason: outcome.reason };
+      return { ...(await store(outcome)), reason: null };
+    },
     async fetchProfile({ url }) {
       if (!enrichment?.http || !isRemoteProfileUrl(url)) return { authorId: null, profile: null, reason: 'no API for this page' };
       const settings = await enrichment.settings();

@@ -3,18 +3,22 @@
  * scrape with the site's adapter, hand the result to the background, then show the overlay card
  * (pages about an author or a search) or badges after cached authors' names (abs and listing pages).
  *
- * Content scripts pass the adapter's Zod-free `scrape` (lib/sites/<site>-scrape.ts), whose draft is
- * validated by the background when it arrives (lib/sites/draft.ts); a validated `parse` fits too.
+ * Content scripts pass the adapter's Zod-free reader (lib/sites/<site>-scrape.ts): its draft is
+ * validated by the background when it arrives (lib/sites/draft.ts); a raw read (the pages that list
+ * many papers, lib/sites/raw-schema.ts) is finished there first. A validated `parse` fits too.
  */
 import type { AuthorSummary } from '../protocol';
 import type { AuthorRef, Profile } from '../schema';
-import type { ParseDraft, ScrapeDraft } from '../sites/draft';
+import type { ScrapeDraft } from '../sites/draft';
+import { type PageRead, type RawRead, isRawRead } from '../sites/page-read';
 import { MessageError } from './client';
 
 export interface PageDeps {
-  parse: (doc: Document, url: string) => ParseDraft;
+  read: (doc: Document, url: string) => PageRead;
   findAuthorAnchors: (doc: Document) => { anchor: HTMLAnchorElement; ref: AuthorRef }[];
   ingest: (scrape: ScrapeDraft) => Promise<Profile | null>;
+  /** A raw read, finished by the background; `reason`: it did not recognise the page after all. */
+  ingestRead: (read: RawRead) => Promise<{ profile: Profile | null; reason: string | null }>;
   /** App pages (no data in the page): ask the background to read the site's API instead. */
   fetchRemote?: (url: string) => Promise<Profile | null>;
   lookup: (refs: AuthorRef[]) => Promise<(AuthorSummary & { index: number })[]>;
@@ -38,11 +42,17 @@ export async function runPage(doc: Document, url: string, deps: PageDeps): Promi
     deps.log?.(`Scholar Lens: page not recognised (${reason})`);
     return { kind: 'unrecognised', reason };
   };
-  const outcome = deps.parse(doc, url);
+  const outcome = deps.read(doc, url);
   if (!outcome.ok) return unrecognised(outcome.reason);
   let profile: Profile | null;
   try {
-    profile = await deps.ingest(outcome);
+    if (isRawRead(outcome)) {
+      const answer = await deps.ingestRead(outcome);
+      if (answer.reason !== null) return unrecognised(answer.reason);
+      profile = answer.profile;
+    } else {
+      profile = await deps.ingest(outcome);
+    }
   } catch (err) {
     // The background validates the draft: one it rejects is a page not recognised, as it was when
     // the adapter validated its own output here.

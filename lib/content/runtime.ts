@@ -4,7 +4,7 @@
  * Every page a content script runs on gets two files, in this order, from one manifest
  * `content_scripts` entry: `content-scripts/runtime.js` (entrypoints/runtime.content: the WebExtension
  * polyfill, WXT's content-script context and shadow-root UI, Preact, the overlay and badge components,
- * their CSS) and the site's own script (entrypoints/<site>.content: its adapter's Zod-free `scrape` and
+ * their CSS) and the site's own script (entrypoints/<site>.content: its adapter's Zod-free reader and
  * a line of wiring). Files of one entry run in order in the same isolated world, so the
  * runtime puts its API on `globalThis[CONTENT_RUNTIME_GLOBAL]` and the site script reads it from
  * there. That way the ~20 KB (gzipped) everything shares is in the extension once, not once a site.
@@ -24,7 +24,7 @@ import type { PageDeps } from './run-page';
 export const CONTENT_RUNTIME_GLOBAL = '__scholarLensContentRuntime';
 
 /** What a site gives the runtime: its adapter's reader and, on app pages, that the API is asked instead. */
-export type SiteDeps = Pick<PageDeps, 'parse' | 'findAuthorAnchors'> & { remote?: boolean };
+export type SiteDeps = Pick<PageDeps, 'read' | 'findAuthorAnchors'> & { remote?: boolean };
 
 export interface ContentRuntime {
   /** Scrape the page with the site's reader, hand the result to the background, show the overlay or badges. */

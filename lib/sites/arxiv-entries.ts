@@ -1,14 +1,16 @@
 /**
- * The entries of arXiv listings and author pages (`dl > dt` + `dd`), read into drafts (search
- * results: arxiv-results.ts, the same way). Each entry is read in two steps: its parts (the elements
- * and link targets the fields come from) are found, then read by one reader per kind of entry.
+ * The entries of arXiv listings and author pages (`dl > dt` + `dd`), read raw (search results:
+ * arxiv-results.ts, the same way): the texts and link targets of each entry's fields, copied out of
+ * the page by the content script; the background makes drafts of them (./arxiv-finish.ts, and
+ * ./raw-schema.ts for why). Each entry is read in two steps: its parts (the elements and link
+ * targets the fields come from) are found, then their texts read.
  *
  * Finding the parts (issue 7's scrape budget, `npx tsx bench/browser.ts scrape`): by one walk over
  * the entry's elements (`scanEntry`, `scanResult`), each element's name, class and a few attributes
  * telling which of the selectors it matches, in place of a query per field; and, in a document the
  * walk cannot read as the selectors would (not HTML, or in quirks mode: `scannable`), by the
  * queries themselves (`queryEntry`, `queryResult`, the reference the walks give the same as). So
- * the drafts are the same either way.
+ * the raw reads are the same either way.
  *
  * Reading the fields: the walk also tells what is below each element whose text is read, so most
  * are read by one `textContent` (what `rawText` gives for an element with nothing below it to read
@@ -16,12 +18,10 @@
  * without the label's (`fieldText`), the search abstract without its "△ Less" link likewise
  * (`textWithoutLast`); anything else the usual way.
  */
-import type { AuthorRef } from '../schema';
-import {
-  type Draft, SubjectMemo, firstLinkOf, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, listingLayout, normaliseArxivId, parseSubjects, textOf, textOrNull,
-} from './arxiv-html';
+import { hrefsIn } from './arxiv-html';
 import { classBits, scannable, walkedName } from './html-scan';
-import { XHTML } from './html-text';
+import { XHTML, rawText } from './html-text';
+import type { ArxivRawEntry } from './page-read';
 
 // ---------------------------------------------------------------- listings and author pages
 
@@ -265,17 +265,6 @@ function fieldText(el: Element | null, known: Map<Element, number> | undefined, 
   return (el!.textContent ?? '').slice((first.textContent ?? '').length);
 }
 
-/** `textOf(el, skip)`, through `fieldText` where it can. */
-function fieldOf(el: Element | null, known: Map<Element, number> | undefined, skip?: '.descriptor'): string {
-  const t = fieldText(el, known, skip);
-  return t === undefined ? textOf(el, skip) : collapse(t);
-}
-
-/** `textOrNull(el, skip)`, through `fieldText` where it can. */
-function fieldOrNull(el: Element | null, known: Map<Element, number> | undefined, skip?: '.descriptor'): string | null {
-  return fieldOf(el, known, skip) || null;
-}
-
 /** The parts of one entry, by one walk over the dt and one over the dd (the same as `queryEntry`). */
 function scanEntry(dt: Element, dd: Element, classes: Map<string, number>, known: Map<Element, number>): EntryParts {
   const d: DtScan = { abstract: undefined, abs: undefined, viewHtml: undefined, html: undefined, downloadPdf: undefined, pdf: undefined };
@@ -293,16 +282,23 @@ function scanEntry(dt: Element, dd: Element, classes: Map<string, number>, known
   };
 }
 
+/** `rawText(el, skip)` of a field element (null: none), through `fieldText` where it can. */
+function fieldRaw(el: Element | null, known: Map<Element, number> | undefined, skip?: '.descriptor'): string | null {
+  if (el === null) return null;
+  const t = fieldText(el, known, skip);
+  return t === undefined ? rawText(el, skip) : t;
+}
+
 /**
- * The dt/dd entries of a listing or author page, in page order, deduplicated by id. Both layouts:
- * the id comes from the `title="Abstract"` link (2024) or the link inside `span.list-identifier`
- * (older), both `/abs/<id>` hrefs; the `dd > div.meta` part is the same `list-*` markup. `scan`
- * false: by queries (the reference, for the tests).
+ * The dt/dd entries of a listing or author page, in page order, read raw (./raw-schema.ts
+ * `ArxivRawEntry`; ./arxiv-finish.ts makes drafts of them). Both layouts: the id comes from the
+ * `title="Abstract"` link (2024) or the link inside `span.list-identifier` (older), both `/abs/<id>`
+ * hrefs; the `dd > div.meta` part is the same `list-*` markup. `scan` false: by queries (the
+ * reference, for the tests).
  */
-export function parseEntries(doc: Document, base: string, scan = scannable(doc)): Draft[] | string {
-  const out = new Map<string, Draft>();
+export function readEntries(doc: Document, scan = scannable(doc)): ArxivRawEntry[] | string {
+  const out: ArxivRawEntry[] = [];
   const dts = doc.querySelectorAll('dl > dt');
-  const memo = new SubjectMemo();
   const classes = new Map<string, number>();
   const known = new Map<Element, number>();
   for (let i = 0; i < dts.length; i++) {
@@ -310,35 +306,18 @@ export function parseEntries(doc: Document, base: string, scan = scannable(doc))
     const dd = dt.nextElementSibling;
     if (!dd || dd.tagName.toUpperCase() !== 'DD') return `entry ${i + 1}: no <dd> after <dt>`;
     const parts = scan ? scanEntry(dt, dd, classes, known) : queryEntry(dt, dd);
-    // Parsed once: `arxivIdFromUrl(absoluteUrl(…))` (see `arxivIdOfUrl`).
-    const absLink = linkOf(parts.idHref, base);
-    const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(textOf(dt))?.[1]);
-    if (!ids) return `entry ${i + 1}: no arXiv id (${listingLayout(doc)})`;
-    if (out.has(ids.id)) continue;
-    out.set(ids.id, entryDraft(parts, ids, absLink?.href ?? null, base, memo));
+    const k = parts.known;
+    const idHref = parts.idHref ?? null;
+    out.push({
+      dt: rawText(dt),
+      idHref, htmlHrefs: parts.htmlHrefs.map((h) => h ?? null), pdfHrefs: parts.pdfHrefs.map((h) => h ?? null),
+      subjects: fieldRaw(parts.subjects, k, '.descriptor'), primary: fieldRaw(parts.primary, k),
+      authors: fieldRaw(parts.authors, k, '.descriptor'),
+      anchors: parts.anchors.map((a, j) => ({ text: rawText(a), href: parts.anchorHrefs[j] ?? null })),
+      comments: fieldRaw(parts.comments, k, '.descriptor'), abstract: parts.abstract ? rawText(parts.abstract) : null,
+      title: fieldRaw(parts.title, k, '.descriptor'), journalRef: fieldRaw(parts.journalRef, k, '.descriptor'), doi: fieldRaw(parts.doi, k, '.descriptor'),
+      codeHrefs: parts.codeHrefs,
+    });
   }
-  return [...out.values()];
-}
-
-function entryDraft(parts: EntryParts, ids: { id: string; version: number | null }, absUrl: string | null, base: string, memo: SubjectMemo): Draft {
-  const htmlLink = firstLinkOf(parts.htmlHrefs, base);
-  const subjects = parts.subjects;
-  const known = parts.known;
-  const { primary, categories } = parseSubjects(fieldOf(subjects, known, '.descriptor'), fieldOrNull(parts.primary, known), memo);
-  let authors: AuthorRef[] = anchorRefs(parts.anchors, parts.anchorHrefs, base);
-  if (authors.length === 0 && parts.authors) {
-    authors = fieldOf(parts.authors, known, '.descriptor').split(',').map((n) => collapse(n)).filter(Boolean)
-      .map((name) => ({ name, url: null, arxivId: null, query: null }));
-  }
-  const comments = fieldOrNull(parts.comments, known, '.descriptor');
-  const abstract = textOrNull(parts.abstract);
-  return {
-    id: ids.id, version: ids.version ?? (htmlLink ? arxivIdOfUrl(htmlLink)?.version ?? null : null),
-    title: fieldOf(parts.title, known, '.descriptor'), authors,
-    published: null, updated: null, primaryCategory: primary, categories, abstract, comments,
-    journalRef: fieldOrNull(parts.journalRef, known, '.descriptor'),
-    doi: doiFrom(fieldOf(parts.doi, known, '.descriptor')),
-    abs: absUrl, pdf: firstLinkOf(parts.pdfHrefs, base)?.href ?? null, html: htmlLink?.href ?? null,
-    code: codeLinks([abstract, comments], parts.codeHrefs),
-  };
+  return out;
 }

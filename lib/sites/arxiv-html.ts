@@ -15,7 +15,7 @@
 import { findCodeLinks } from '../code-links';
 import type { AuthorRef } from '../schema';
 import { absoluteUrl, absoluteUrlOf, baseOf, formDecode, httpLink, linkOf, type LinkParts, mayHaveHost } from './html-links';
-import { collapse, plainText, textOf } from './html-text';
+import { collapse, textOf } from './html-text';
 
 export const BASE = 'https://arxiv.org/';
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
@@ -261,15 +261,11 @@ function authorRef(name: string, href: string | null | undefined, baseUrl: strin
   return { name, url, arxivId: null, query: null };
 }
 
-/**
- * `linkRefs` of anchors already found (in document order), with their `href` attributes; those in
- * `plain` are read by `plainText` (a walk found nothing below them to read otherwise).
- */
-export function anchorRefs(anchors: readonly Element[], hrefs: readonly (string | null)[], base: string, plain?: Set<Element>): AuthorRef[] {
+/** `linkRefs` of anchors read raw (their texts before collapsing, their `href` attributes), in document order. */
+export function anchorRefs(anchors: readonly { text: string; href: string | null }[], base: string): AuthorRef[] {
   const out: AuthorRef[] = [];
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i]!;
-    const r = authorRef(plain?.has(a) ? collapse(plainText(a)) : textOf(a), hrefs[i], base);
+  for (const a of anchors) {
+    const r = authorRef(collapse(a.text), a.href, base);
     if (r.name !== '' && (r.arxivId !== null || r.query !== null || r.url !== null)) out.push(r);
   }
   return out;

@@ -1,13 +1,13 @@
 /**
- * The results of arXiv search pages (`li.arxiv-result`), read into drafts as arxiv-entries.ts reads
- * listing entries (see there): their parts found by one walk over each result's elements
- * (`scanResult`), or by queries in a document the walk cannot read (`queryResult`, the reference).
+ * The results of arXiv search pages (`li.arxiv-result`), read raw, as arxiv-entries.ts reads listing
+ * entries: their parts found for all results at once by one query per part (`bulkResults`), or
+ * result by result by queries (`queryResult`, the reference, and the reading of results that hold
+ * other results), then their texts and links copied out.
  */
-import {
-  type Draft, SubjectMemo, anchorRefs, arxivIdOfUrl, codeLinks, collapse, doiFrom, hrefsIn, linkOf, normaliseArxivId, parseDayMonthYear, parseSubjects, plainText, rawText, stripLabel, textOf, textOrNull, textStart, textWithoutLast,
-} from './arxiv-html';
-import { classBits, scannable, walkedName } from './html-scan';
-import { XHTML } from './html-text';
+import { hrefsIn } from './arxiv-html';
+import { classBits, scannable } from './html-scan';
+import { XHTML, isHtmlDocument, plainText, rawText, rawWithoutLast, textStart } from './html-text';
+import type { ArxivRawResult } from './page-read';
 
 // ---------------------------------------------------------------- search results
 
@@ -35,9 +35,11 @@ interface ResultParts {
   /** The `href` of the first `a[href*="/pdf/"]` (`/html/`) in the `.list-title` (in the result when there is none). */
   pdfHref: string | null | undefined;
   htmlHref: string | null | undefined;
-  /** `textOf(full, 'a')`, when the walk could tell it cheaply (see `scanResult`). */
+  /** `rawText(full, 'a')`, when the bulk reading could tell it cheaply (see `bulkResults`). */
   abstract?: string;
-  /** The `id` of the first `[id$="-abstract-full"], [id$="-abstract-short"]` (`2512.03003v1-abstract-full`), if any. */
+  /** The hrefs of the `a[href]` in each of `notes` (`hrefsIn`), when the bulk reading found them. */
+  noteHrefs?: string[][];
+  /** The id of the first `.abstract-full` whose id is an abstract id (`2512.03003v1-abstract-full`), else of the first such `.abstract-short`. */
   abstractId: string | undefined;
 }
 
@@ -68,227 +70,239 @@ function queryResult(li: Element): ResultParts {
     doiLink, doiHref: doiLink?.getAttribute('href'),
     pdfHref: (listTitle ?? li).querySelector('a[href*="/pdf/"]')?.getAttribute('href'),
     htmlHref: (listTitle ?? li).querySelector('a[href*="/html/"]')?.getAttribute('href'),
-    abstractId: li.querySelector('[id$="-abstract-full"], [id$="-abstract-short"]')?.id,
+    abstractId: abstractIdOf(li.querySelectorAll('.abstract-full')) ?? abstractIdOf(li.querySelectorAll('.abstract-short')),
   };
 }
 
-/** What a walk over a result finds (see `ResultParts`; `pdf`, `html`: in the whole result). */
-interface ResultScan extends ResultParts {
-  abs: string | null | undefined;
-  titledAbs: string | null | undefined;
-  authors: Element | null;
-  pdf: string | null | undefined;
-  html: string | null | undefined;
-  /** In `full`: the `a` elements, how many; its last child element; whether a hit of `readText` (other than an `a`) is below it. */
-  fullAnchors: number;
-  fullLast: Element | null;
-  fullWalked: boolean;
+/** An abstract span's id, which names the version shown: `2512.03003v1-abstract-full`. */
+function isAbstractId(id: string): boolean {
+  return id.endsWith('-abstract-full') || id.endsWith('-abstract-short');
 }
 
-/** What `scanLi` tells of a subtree: an element of `readText`'s own hits (`br`, script, style, SVG, MathML) is in it. */
-const SUB_WALKED = 1;
+/** The id of the first of these abstract spans whose id is an abstract id (undefined: none). */
+function abstractIdOf(spans: ArrayLike<Element>): string | undefined {
+  for (let i = 0; i < spans.length; i++) {
+    const id = spans[i]!.id;
+    if (isAbstractId(id)) return id;
+  }
+  return undefined;
+}
 
-// Where an element is, for the walk over a result.
-/** Below a `.list-title` (the result's, or one above the result). */
-const BELOW_TITLE = 1;
-/** Below a `.tags`. */
-const BELOW_TAGS = 2;
-/** In the first `.list-title`, the first `.abstract-full`, the first `p.authors`. */
-const IN_LIST_TITLE = 4;
-const IN_FULL = 8;
-const IN_AUTHOR_LIST = 16;
+const RESULT = 'li.arxiv-result';
+const P_TITLE = 1;
+const P_AUTHORS = 2;
+const P_COMMENTS = 4;
+const P_CLASSES: readonly [string, number][] = [['title', P_TITLE], ['authors', P_AUTHORS], ['comments', P_COMMENTS]];
+/** What `readText` reads node by node (`br`, script, style, SVG, MathML). */
+const WALKED = ['br', 'script', 'style', 'svg', 'math'];
 
-// The class names the walk looks for: bits of a class attribute's `classBits`.
-const C_TITLE = 1;
-const C_AUTHORS = 2;
-const C_COMMENTS = 4;
-const C_LIST_TITLE = 8;
-const C_TAGS = 16;
-const C_ABSTRACT_FULL = 32;
-const C_TAG = 64;
-const C_IS_LINK = 128;
-const RESULT_CLASSES: readonly [string, number][] = [
-  ['title', C_TITLE], ['authors', C_AUTHORS], ['comments', C_COMMENTS], ['list-title', C_LIST_TITLE],
-  ['tags', C_TAGS], ['abstract-full', C_ABSTRACT_FULL], ['tag', C_TAG], ['is-link', C_IS_LINK],
-];
+function emptyParts(): ResultParts {
+  return {
+    idHref: undefined, listTitle: null, full: null, fullHrefs: [], tags: [], primaryTag: undefined, ps: [], title: null, anchors: [], anchorHrefs: [],
+    notes: [], doiLink: null, doiHref: undefined, pdfHref: undefined, htmlHref: undefined, abstractId: undefined,
+  };
+}
+
+/** The parts of every result and, per result, whether nothing in it is read node by node (see `bulkResults`). */
+interface BulkRead { parts: ResultParts[]; plain: boolean[] }
 
 /**
- * One walk over the elements below `parent`, in document order (`flags`: where `parent` is). Records
- * the parts, and in `plain` the elements whose text is read that have none of `readText`'s hits
- * below them (read by `plainText`). Returns `SUB_WALKED` when such a hit is below `parent`.
+ * The parts of every result of a page at once (the same as `queryResult` of each): a query per
+ * part over the whole page, each hit given to the result `closest` finds above it, in place of a
+ * dozen queries per result (issue 7's scrape budget: those were most of the page's time). Each
+ * query is one selector with no attribute test on its last part: a selector list, or `[href*=…]`
+ * tested on every link of the page, costs several times as much (the links' hrefs are tested here).
+ * Null when a result holds another (a hit would then belong to both): those are read one by one.
+ *
+ * `plain[i]`: result i holds no element that `readText` reads node by node, so in an HTML document
+ * the `textContent` of any element in it is its raw text. The abstract's raw text without its links
+ * (`rawText(full, 'a')`) is then its `textContent`, or that without its one link when that is its
+ * last child element (the "△ Less" toggle; `rawWithoutLast`).
  */
-function scanLi(parent: Element, flags: number, s: ResultScan, memo: PageMemo): number {
-  let sub = 0;
-  let last: Element | null = null;
-  for (let e = parent.firstElementChild; e !== null; e = e.nextElementSibling) {
-    last = e;
-    const name = e.localName;
-    const cls = e.getAttribute('class');
-    const bits = cls === null ? 0 : classBits(cls, RESULT_CLASSES, memo.classes);
-    let below = flags;
-    let read = false; // e's text is read
-    if (s.abstractId === undefined) {
-      const id = e.getAttribute('id');
-      if (id !== null && (id.endsWith('-abstract-full') || id.endsWith('-abstract-short'))) s.abstractId = id;
+function bulkResults(doc: Document, items: ArrayLike<Element>): BulkRead | null {
+  const n = items.length;
+  if (n === 0) return { parts: [], plain: [] };
+  // The queries look only below the results' parent when they share one (a page's results are one
+  // list): what lies outside it is no part of a result, and is not walked through again and again.
+  // Results with one parent cannot hold each other.
+  let root: ParentNode = items[0]!.parentElement ?? doc;
+  for (let i = 1; i < n && root !== doc; i++) if (items[i]!.parentElement !== root) root = doc;
+  if (root === doc && doc.querySelector(`${RESULT} ${RESULT}`) !== null) return null;
+  const at = new Map<Element, number>();
+  for (let i = 0; i < n; i++) at.set(items[i]!, i);
+  const parts = Array.from({ length: n }, emptyParts);
+  const each = (sel: string, see: (el: Element, p: ResultParts, i: number) => void): void => {
+    const hits = root.querySelectorAll(sel);
+    for (let k = 0; k < hits.length; k++) {
+      const el = hits[k]!;
+      // The result the hit is in: its parent (most are a result's children), else the nearest above.
+      const parent = el.parentElement;
+      if (parent === null) continue;
+      let i = at.get(parent);
+      if (i === undefined) {
+        const li = parent.closest(RESULT);
+        if (li !== null) i = at.get(li);
+      }
+      if (i !== undefined) see(el, parts[i]!, i);
     }
-    if (name === 'a') {
-      const href = e.getAttribute('href');
-      if (href !== null) {
-        if (href.includes('/abs/')) {
-          if (s.abs === undefined) s.abs = href;
-          if (s.titledAbs === undefined && flags & BELOW_TITLE) s.titledAbs = href;
-        }
-        if (href.includes('/pdf/')) {
-          if (s.pdf === undefined) s.pdf = href;
-          if (s.pdfHref === undefined && flags & IN_LIST_TITLE) s.pdfHref = href;
-        }
-        if (href.includes('/html/')) {
-          if (s.html === undefined) s.html = href;
-          if (s.htmlHref === undefined && flags & IN_LIST_TITLE) s.htmlHref = href;
-        }
-        if (s.doiLink === null && flags & BELOW_TAGS && href.includes('doi.org/')) {
-          s.doiLink = e;
-          s.doiHref = href;
-          read = true;
-        }
-        if (flags & IN_FULL) s.fullHrefs.push(href);
-      }
-      if (flags & IN_AUTHOR_LIST) {
-        s.anchors.push(e);
-        s.anchorHrefs.push(href);
-        read = true;
-      }
-      if (flags & IN_FULL) s.fullAnchors++;
-    } else if (name === 'p') {
-      s.ps.push(e);
-      read = true;
-      if (s.title === null && bits & C_TITLE) s.title = e;
-      if (s.authors === null && bits & C_AUTHORS) {
-        s.authors = e;
-        below |= IN_AUTHOR_LIST;
-      }
-      if (bits & C_COMMENTS) s.notes.push(e);
-    }
-    if (bits !== 0) {
-      if (bits & C_LIST_TITLE) {
-        below |= BELOW_TITLE;
-        if (s.listTitle === null) {
-          s.listTitle = e;
-          below |= IN_LIST_TITLE;
-          read = true;
-        }
-      }
-      if (bits & C_TAGS) below |= BELOW_TAGS;
-      if (s.full === null && bits & C_ABSTRACT_FULL) {
-        s.full = e;
-        below |= IN_FULL;
-      }
-      if (flags & BELOW_TAGS && bits & C_TAG && e.hasAttribute('data-tooltip')) {
-        s.tags.push(e);
-        read = true;
-        if (s.primaryTag === undefined && bits & C_IS_LINK) s.primaryTag = e;
-      }
-    }
-    const inside = scanLi(e, below, s, memo);
-    if (read && inside === 0) memo.plain.add(e);
-    if (e === s.full) s.fullWalked = inside !== 0;
-    sub |= inside | (walkedName(name) ? SUB_WALKED : 0);
-  }
-  if (parent === s.full) s.fullLast = last;
-  return sub;
-}
-
-/** The parts of one result, by one walk over its elements (the same as `queryResult`). */
-function scanResult(li: Element, memo: PageMemo = pageMemo()): ResultParts {
-  const s: ResultScan = {
-    idHref: undefined, listTitle: null, full: null, fullHrefs: [], tags: [], primaryTag: undefined, ps: [], title: null, anchors: [], anchorHrefs: [],
-    notes: [], doiLink: null, doiHref: undefined, pdfHref: undefined, htmlHref: undefined,
-    abs: undefined, titledAbs: undefined, authors: null, pdf: undefined, html: undefined, fullAnchors: 0, fullLast: null, fullWalked: false,
-    abstractId: undefined,
   };
-  // What is above the result counts for the descendant selectors, as it does for a query.
-  scanLi(li, (li.closest('.list-title') ? BELOW_TITLE : 0) | (li.closest('.tags') ? BELOW_TAGS : 0), s, memo);
-  s.idHref = s.titledAbs !== undefined ? s.titledAbs : s.abs;
-  s.primaryTag ??= s.tags[0];
-  if (s.listTitle === null) {
-    s.pdfHref = s.pdf;
-    s.htmlHref = s.html;
+  each(`${RESULT} .list-title`, (el, p) => {
+    p.listTitle ??= el;
+  });
+  // The links below a .list-title (anywhere above, as a selector sees it): the first /abs/ one is the
+  // id link; the PDF and HTML links are the first below the result's own first .list-title.
+  each('.list-title a', (a, p) => {
+    const href = a.getAttribute('href');
+    if (href === null) return;
+    if (p.idHref === undefined && href.includes('/abs/')) p.idHref = href;
+    const title = p.listTitle;
+    if (title === null || (p.pdfHref !== undefined && p.htmlHref !== undefined) || a === title || !title.contains(a)) return;
+    if (p.pdfHref === undefined && href.includes('/pdf/')) p.pdfHref = href;
+    if (p.htmlHref === undefined && href.includes('/html/')) p.htmlHref = href;
+  });
+  // The abstract id: of the first full abstract that has one, else of the first short one.
+  const seeSpan = (el: Element, p: ResultParts) => {
+    if (p.abstractId !== undefined) return;
+    const id = el.id;
+    if (isAbstractId(id)) p.abstractId = id;
+  };
+  each(`${RESULT} .abstract-full`, (el, p) => {
+    p.full ??= el;
+    seeSpan(el, p);
+  });
+  if (parts.some((p) => p.abstractId === undefined)) each(`${RESULT} .abstract-short`, seeSpan);
+  const html = isHtmlDocument(doc);
+  const plain = new Array<boolean>(n).fill(html);
+  for (const name of WALKED) {
+    if (!html) break;
+    each(`${RESULT} ${name}`, (_el, _p, i) => {
+      plain[i] = false;
+    });
   }
-  // The abstract without its "△ Less" link (`textOf(full, 'a')`): with no hit below it, or the link
-  // (an `a`) the only one and its last child element, from its `textContent`.
-  const full = s.full;
-  if (full !== null && !s.fullWalked && full.namespaceURI === XHTML) {
-    if (s.fullAnchors === 0) s.abstract = collapse(full.textContent);
-    else if (s.fullAnchors === 1 && s.fullLast !== null && s.fullLast.localName === 'a') s.abstract = textWithoutLast(full, s.fullLast);
+  // The abstract's links: their hrefs (code links), and whether the one link is its last child.
+  const links = new Array<number>(n).fill(0);
+  const lastLink: (Element | null)[] = new Array<Element | null>(n).fill(null);
+  each(`${RESULT} .abstract-full a`, (a, p, i) => {
+    const full = p.full;
+    if (full === null || a === full || !full.contains(a)) return;
+    links[i]!++;
+    lastLink[i] = a;
+    const href = a.getAttribute('href');
+    if (href !== null) p.fullHrefs.push(href);
+  });
+  each('.tags .tag[data-tooltip]', (el, p) => {
+    p.tags.push(el);
+    if (p.primaryTag === undefined && el.classList.contains('is-link')) p.primaryTag = el;
+  });
+  // The paragraphs; which are the title, the author list, comments: by their class attribute where
+  // it tells what the selectors would (./html-scan.ts `scannable`), else by the selectors.
+  const authors: (Element | null)[] = new Array<Element | null>(n).fill(null);
+  const seeTitle = (el: Element, p: ResultParts) => {
+    p.title ??= el;
+  };
+  const seeAuthors = (el: Element, _p: ResultParts, i: number) => {
+    authors[i] ??= el;
+  };
+  const seeNote = (el: Element, p: ResultParts) => {
+    p.notes.push(el);
+    (p.noteHrefs ??= []).push([]);
+  };
+  const byClass = scannable(doc);
+  const classes = new Map<string, number>();
+  each(`${RESULT} p`, (el, p, i) => {
+    p.ps.push(el);
+    const cls = byClass ? el.getAttribute('class') : null;
+    if (cls === null) return;
+    const bits = classBits(cls, P_CLASSES, classes);
+    if (bits & P_TITLE) seeTitle(el, p);
+    if (bits & P_AUTHORS) seeAuthors(el, p, i);
+    if (bits & P_COMMENTS) seeNote(el, p);
+  });
+  if (!byClass) {
+    each(`${RESULT} p.title`, seeTitle);
+    each(`${RESULT} p.authors`, seeAuthors);
+    each(`${RESULT} p.comments`, seeNote);
   }
-  return s;
+  // The links in the first author list, and in each comments paragraph (its hrefs: code links).
+  each(`${RESULT} p.authors a`, (a, p, i) => {
+    const list = authors[i];
+    if (!list || a === list || !list.contains(a)) return;
+    p.anchors.push(a);
+    p.anchorHrefs.push(a.getAttribute('href'));
+  });
+  each(`${RESULT} p.comments a`, (a, p) => {
+    const href = a.getAttribute('href');
+    if (href === null) return;
+    for (let k = 0; k < p.notes.length; k++) {
+      const note = p.notes[k]!;
+      if (a !== note && note.contains(a)) p.noteHrefs![k]!.push(href);
+    }
+  });
+  each('.tags a[href*="doi.org/"]', (a, p) => {
+    if (p.doiLink !== null) return;
+    p.doiLink = a;
+    p.doiHref = a.getAttribute('href');
+  });
+  for (let i = 0; i < n; i++) {
+    const p = parts[i]!;
+    const li = items[i]!;
+    p.primaryTag ??= p.tags[0];
+    if (p.idHref === undefined) p.idHref = li.querySelector('a[href*="/abs/"]')?.getAttribute('href');
+    if (p.listTitle === null) {
+      p.pdfHref = li.querySelector('a[href*="/pdf/"]')?.getAttribute('href');
+      p.htmlHref = li.querySelector('a[href*="/html/"]')?.getAttribute('href');
+    }
+    const full = p.full;
+    if (plain[i] && full !== null && full.namespaceURI === XHTML) {
+      const last = lastLink[i]!;
+      if (links[i] === 0) p.abstract = full.textContent ?? '';
+      else if (links[i] === 1 && last === full.lastElementChild) p.abstract = rawWithoutLast(full, last);
+    }
+  }
+  return { parts, plain };
 }
 
 /** A search result's dates paragraph, tested on its raw text's start (see `textStart`). */
 const SUBMITTED = /^\s*Submitted\b/;
 
 /**
- * Reads the results of a search page: one call per `li.arxiv-result` (what the readers work out
- * once a page kept between the calls). `scan` false: by queries (the reference, for the tests).
+ * The results of a search page, raw, in page order. `bulk` false: result by result, by queries
+ * (the reference, for the tests).
  */
-export function searchResultReader(doc: Document, scan = scannable(doc)): (li: Element, base: string) => Draft | string {
-  const memo = pageMemo();
-  return (li, base) => parseSearchResult(li, base, scan, memo);
+export function readSearchResults(doc: Document, items: ArrayLike<Element>, bulk = true): ArxivRawResult[] {
+  const read = bulk ? bulkResults(doc, items) : null;
+  const out: ArxivRawResult[] = [];
+  for (let i = 0; i < items.length; i++) {
+    out.push(read ? readSearchResult(read.parts[i]!, read.plain[i]!) : readSearchResult(queryResult(items[i]!), false));
+  }
+  return out;
+}
+
+/** `rawText(el)` ('' for none), by `textContent` where nothing in the result is read otherwise. */
+function textIn(el: Element | null | undefined, plain: boolean): string {
+  return !el ? '' : plain ? plainText(el) : rawText(el);
 }
 
 /**
- * What the readers of one page work out once: subject lines, class attributes, and the elements
- * found to hold none of `readText`'s hits (read by `plainText`).
+ * One `li.arxiv-result` of a search page, raw (./raw-schema.ts `ArxivRawResult`; ./arxiv-finish.ts
+ * makes the draft). The dates are the first paragraph whose text starts with "Submitted" (its first
+ * characters decide); comments and journal refs are both `p.comments`.
  */
-interface PageMemo { subjects: SubjectMemo; classes: Map<string, number>; plain: Set<Element> }
-
-function pageMemo(): PageMemo {
-  return { subjects: new SubjectMemo(), classes: new Map(), plain: new Set() };
-}
-
-/** `rawText(el)`, by `textContent` when a walk found nothing below `el` to read otherwise. */
-function textIn(el: Element | null | undefined, plain: Set<Element> | undefined): string {
-  return !el ? '' : plain?.has(el) ? plainText(el) : rawText(el);
-}
-
-/**
- * One `li.arxiv-result` of a search page. The version comes from the abstract span's id
- * (`2512.03003v1-abstract-full`); dates: see the notes at the top of `arxiv.ts`. Comments and
- * journal refs are both `p.comments`, told apart by their label.
- */
-export function parseSearchResult(li: Element, base: string, scan = scannable(li.ownerDocument), memo?: PageMemo): Draft | string {
-  const parts = scan ? scanResult(li, memo) : queryResult(li);
-  const plain = memo?.plain;
-  const absLink = linkOf(parts.idHref, base);
-  const absUrl = absLink?.href ?? null;
-  const ids = arxivIdOfUrl(absLink) ?? normaliseArxivId(/arXiv:(\S+)/.exec(collapse(textIn(parts.listTitle, plain)))?.[1]);
-  if (!ids) return 'no arXiv id';
-  const full = parts.full;
-  const version = ids.version ?? (Number(/v(\d+)-abstract/.exec(parts.abstractId ?? '')?.[1] ?? 0) || null);
-  const { tags, primaryTag } = parts;
+function readSearchResult(parts: ResultParts, plain: boolean): ArxivRawResult {
+  const idHref = parts.idHref ?? null;
+  const { tags, primaryTag, full } = parts;
   const ordered = primaryTag ? [primaryTag, ...tags.filter((t) => t !== primaryTag)] : tags;
-  const { primary, categories } = parseSubjects(ordered.map((t) => collapse(textIn(t, plain))).join(';'), null, memo?.subjects);
-  // The dates are the first paragraph whose text starts with "Submitted" (its first characters
-  // decide); `p.comments` are told apart by their label.
-  const dates = collapse(textIn(parts.ps.find((p) => SUBMITTED.test(textStart(p, 'Submitted'.length + 1))), plain));
-  const submitted = parseDayMonthYear(/^Submitted\s+([^;]+)/.exec(dates)?.[1]);
-  const v1 = parseDayMonthYear(/\bv1 submitted\s+([^;]+)/.exec(dates)?.[1]);
-  const notes = parts.notes.map((el) => ({ el, text: collapse(textIn(el, plain)) }));
-  const note = (label: RegExp) => {
-    const p = notes.find((n) => label.test(n.text));
-    return p ? { el: p.el, text: stripLabel(p.text, label) || null } : null;
-  };
-  const comments = note(/^Comments:/);
-  const abstract = parts.abstract !== undefined ? parts.abstract || null : textOrNull(full, 'a');
   return {
-    id: ids.id, version, title: collapse(textIn(parts.title, plain)),
-    authors: anchorRefs(parts.anchors, parts.anchorHrefs, base, plain),
-    published: v1 ?? (version === 1 || !version ? submitted : null),
-    updated: v1 ? submitted : version && version > 1 ? submitted : null,
-    primaryCategory: primary, categories, abstract, comments: comments?.text ?? null,
-    journalRef: note(/^Journal ref:/)?.text ?? null,
-    doi: doiFrom(parts.doiHref) ?? doiFrom(collapse(textIn(parts.doiLink, plain))),
-    abs: absUrl, pdf: linkOf(parts.pdfHref, base)?.href ?? null, html: linkOf(parts.htmlHref, base)?.href ?? null,
-    code: codeLinks([abstract, comments?.text ?? null], comments ? [...parts.fullHrefs, ...hrefsIn(comments.el)] : parts.fullHrefs),
+    idHref, listTitle: textIn(parts.listTitle, plain),
+    abstractId: parts.abstractId ?? null,
+    tags: ordered.map((t) => textIn(t, plain)),
+    dates: textIn(parts.ps.find((p) => SUBMITTED.test(textStart(p, 'Submitted'.length + 1))), plain),
+    notes: parts.notes.map((el, k) => ({ text: textIn(el, plain), hrefs: parts.noteHrefs?.[k] ?? hrefsIn(el) })),
+    title: textIn(parts.title, plain),
+    anchors: parts.anchors.map((a, i) => ({ text: textIn(a, plain), href: parts.anchorHrefs[i] ?? null })),
+    abstract: full === null ? null : parts.abstract !== undefined ? parts.abstract : rawText(full, 'a'),
+    fullHrefs: parts.fullHrefs,
+    doiHref: parts.doiHref ?? null, doiText: textIn(parts.doiLink, plain),
+    pdfHref: parts.pdfHref ?? null, htmlHref: parts.htmlHref ?? null,
   };
 }

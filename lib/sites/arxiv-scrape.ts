@@ -2,8 +2,11 @@
  * arXiv page adapter, the Zod-free half (what the arXiv content script runs; `./arxiv.ts` re-exports
  * all of it and adds the validating `parse`, see ./draft.ts): recognises arXiv URLs and reads papers
  * and authors off abs pages, listings (`/list/<cat>/new|recent|pastweek|<yymm>`), search results and
- * author pages (`/a/<id>`). Pure: no network, no storage. `scrape` never throws and never guesses a
- * number: a page whose structure is not what we expect comes back as `Unrecognised` with a reason.
+ * author pages (`/a/<id>`). Pure: no network, no storage. `read` is what the content script runs:
+ * listings, author pages and searches are read raw there and finished by the background
+ * (./arxiv-finish.ts; ./raw-schema.ts says why); `scrape` does both at once. Neither throws nor
+ * guesses a number: a page whose structure is not what we expect comes back as `Unrecognised` with a
+ * reason.
  *
  * Decisions (documented here because downstream code relies on them):
  * - Search results show "Submitted <date>" (the latest version) and, when there is more than one
@@ -21,16 +24,19 @@
  *   else the meta name turned from "Last, First" into "First Last" with no URL.
  * - `authorKey`, `normaliseName` (which strips diacritics): see ./arxiv-authors.ts.
  */
-import type { AuthorRef, PageType, PaperInput } from '../schema';
+import type { AuthorRef, PageType } from '../schema';
 import type { DraftBody as Body, ParseDraft } from './draft';
 import { distinctByName, normaliseName } from './arxiv-authors';
-import { parseEntries } from './arxiv-entries';
-import { searchResultReader } from './arxiv-results';
+import { readEntries } from './arxiv-entries';
+import { LISTING_PATH, searchQuery, toPaper } from './arxiv-finish';
+import { readSearchResults } from './arxiv-results';
+import { finishRead } from './finish';
 import {
   AUTHOR_PATH, BASE, type Draft, absoluteUrl, firstMatch, arxivIdFromUrl, authorRefFromHref, codeLinks, collapse, firstHref, hrefsIn,
-  isArxivUrl, linkRefs, normaliseArxivId, parseCount, parseDayMonthYear, parseSlashDate, parseSubjects, textOf, textOrNull, toUrl,
-  yearFromArxivId, doiFrom,
+  isArxivUrl, linkRefs, listingLayout, normaliseArxivId, parseDayMonthYear, parseSlashDate, parseSubjects, textOf, textOrNull, toUrl,
+  doiFrom,
 } from './arxiv-html';
+import { type PageRead, type RawBody, isRawRead } from './page-read';
 
 export { arxivIdFromUrl, authorRefFromHref, listingLayout, normaliseArxivId, yearFromArxivId } from './arxiv-html';
 export { authorKey, DistinctRefs, distinctByName, normaliseName } from './arxiv-authors';
@@ -42,15 +48,6 @@ export const site = 'arxiv';
 /** An arXiv page (arxiv.org or www.arxiv.org, http or https). */
 export function matches(url: string): boolean {
   return isArxivUrl(toUrl(url));
-}
-
-const LISTING_PATH = /^\/list\/([a-z]+(?:-[a-z]+)*(?:\.[A-Za-z-]+)?)\/(new|recent|pastweek|\d{2}|\d{4}|\d{4}-\d{2})\/?$/;
-
-function searchQuery(u: URL): string | null {
-  const q = collapse(u.searchParams.get('query'));
-  if (q) return q;
-  const terms = [...u.searchParams.entries()].filter(([k, v]) => /^terms-\d+-term$/.test(k) && collapse(v));
-  return terms.length ? terms.map(([, v]) => collapse(v)).join(' ') : null;
 }
 
 /**
@@ -100,21 +97,6 @@ export function findAuthorAnchors(doc: Document): { anchor: HTMLAnchorElement; r
     .filter(({ ref }) => ref.name !== '' && (ref.arxivId !== null || ref.query !== null));
 }
 
-
-// ---------------------------------------------------------------- papers
-
-function toPaper(d: Draft, fetchedAt: string): PaperInput {
-  return {
-    id: d.id, arxivId: d.id, version: d.version, doi: d.doi, title: d.title,
-    authors: d.authors.map((a) => a.name), authorUrls: d.authors.map((a) => a.url),
-    published: d.published, updated: d.updated,
-    year: d.published ? Number(d.published.slice(0, 4)) : yearFromArxivId(d.id),
-    primaryCategory: d.primaryCategory, categories: d.categories,
-    abstract: d.abstract, comments: d.comments, journalRef: d.journalRef,
-    links: { abs: d.abs ?? `${BASE}abs/${d.id}`, pdf: d.pdf, html: d.html, doi: d.doi ? `https://doi.org/${d.doi}` : null, code: d.code },
-    citations: null, source: 'arxiv', fetchedAt,
-  };
-}
 
 // ---------------------------------------------------------------- abs pages
 
@@ -174,90 +156,75 @@ function parseAbs(doc: Document, url: string, base: string, now: string): Body |
 /** What can start a "Total of <n> entries" match: `T` and any part of the rest (see `firstMatch`). */
 const TOTAL_START = /^T(?:o(?:t(?:a(?:l(?:\s+(?:o(?:f(?:\s+(?:[\d,]+(?:\s+(?:e(?:n(?:t(?:r(?:i(?:e(?:s)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?$/;
 
-/**
- * The count in "Total of <n> entries": the first match of `/Total of ([\d,]+) entries/` in
- * `textOf(doc.body)`, found by `firstMatch` without reading (and collapsing) the rest of the page.
- */
-function statedTotal(doc: Document): number | null {
-  return parseCount(firstMatch(doc.body, /Total\s+of\s+([\d,]+)\s+entries/, 'T', TOTAL_START)?.[1]);
+/** The "Total of N entries" count as the page prints it (`1,234`), null: none. */
+function statedTotal(doc: Document): string | null {
+  return firstMatch(doc.body, /Total\s+of\s+([\d,]+)\s+entries/, 'T', TOTAL_START)?.[1] ?? null;
 }
 
-function parseListing(doc: Document, url: string, base: string, now: string): Body | string {
-  const entries = parseEntries(doc, base);
+function readListing(doc: Document, url: string): RawBody | string {
+  const entries = readEntries(doc);
   if (typeof entries === 'string') return entries;
-  const total = statedTotal(doc);
-  if (entries.length === 0 && total !== 0 && !/No updates for this time period/i.test(textOf(doc.body))) return 'listing without entries';
-  const m = LISTING_PATH.exec(new URL(url).pathname);
-  const papers = entries.map((d) => toPaper(d, now));
-  return { author: null, authors: distinctByName(entries.flatMap((d) => d.authors)), papers, total, title: m ? `${m[1]} ${m[2]}` : null };
+  return {
+    kind: 'arxiv-listing', entries, layout: listingLayout(doc), total: statedTotal(doc),
+    noUpdates: entries.length === 0 && /No updates for this time period/i.test(textOf(doc.body)),
+  };
 }
 
-function parseAuthorPage(doc: Document, url: string, base: string, now: string): Body | string {
-  const u = new URL(url);
-  const arxivId = AUTHOR_PATH.exec(u.pathname)?.[1];
-  if (!arxivId) return 'not an author page URL';
-  const entries = parseEntries(doc, base);
+function readAuthorPage(doc: Document, url: string): RawBody | string {
+  if (!AUTHOR_PATH.test(new URL(url).pathname)) return 'not an author page URL';
+  const entries = readEntries(doc);
   if (typeof entries === 'string') return entries;
   if (entries.length === 0) return 'author page without articles';
   const heading = textOf(doc.querySelector('#dlpage h1, h1')) || textOf(doc.querySelector('title'));
-  const name = collapse(/^(.+?)['’]s articles on arXiv/i.exec(heading)?.[1] ?? /^arXiv(?:\.org)?(?: author)?:?\s+(.+)$/i.exec(heading)?.[1]) || arxivId;
-  const author: AuthorRef = { name, url: `${u.origin}${u.pathname}`, arxivId, query: null };
-  return {
-    author, authors: distinctByName(entries.flatMap((d) => d.authors)), papers: entries.map((d) => toPaper(d, now)),
-    total: statedTotal(doc), title: heading || name,
-  };
+  return { kind: 'arxiv-author', entries, layout: listingLayout(doc), total: statedTotal(doc), heading };
 }
 
 // ---------------------------------------------------------------- search results
 
-function parseSearch(doc: Document, url: string, base: string, now: string): Body | string {
-  const u = new URL(url);
-  const items = Array.from(doc.querySelectorAll('li.arxiv-result'));
+function readSearch(doc: Document, url: string): RawBody | string {
+  const items = doc.querySelectorAll('li.arxiv-result');
   const heading = textOf(doc.querySelector('h1'));
   const noResults = items.length === 0 && /produced no results|returned no results/i.test(textOf(doc.body));
   if (items.length === 0 && !noResults) return 'search page without results';
-  const drafts = new Map<string, Draft>();
-  const read = searchResultReader(doc);
-  for (const [i, li] of items.entries()) {
-    const d = read(li, base);
-    if (typeof d === 'string') return `result ${i + 1}: ${d}`;
-    if (!drafts.has(d.id)) drafts.set(d.id, d);
-  }
-  const query = searchQuery(u);
-  const type = u.searchParams.get('searchtype');
-  const author: AuthorRef | null = !query ? null
-    : type === 'author' ? { name: query, url, arxivId: null, query }
-    : type === 'author_id' ? { name: query, url, arxivId: query, query: null } : null;
-  return {
-    author, authors: distinctByName([...drafts.values()].flatMap((d) => d.authors)),
-    papers: [...drafts.values()].map((d) => toPaper(d, now)),
-    total: noResults ? 0 : parseCount(/of\s+([\d,]+)\s+results/.exec(heading)?.[1]),
-    title: query ?? (collapse(/results for\s+(.+)$/.exec(heading)?.[1]) || null),
-  };
+  return { kind: 'arxiv-search', results: readSearchResults(doc, items), heading, noResults };
 }
 
 // ---------------------------------------------------------------- entry point
 
 /**
- * Read a page into a draft (not validated: `parse` in ./arxiv.ts validates it, the background
- * validates what a content script sends). Never throws; anything unexpected is `{ ok: false, reason }`.
+ * What the content script runs: an abs page read into a draft; a listing, author page or search
+ * read raw, for the background to finish (./arxiv-finish.ts; ./raw-schema.ts says why). Never
+ * throws; anything unexpected is `{ ok: false, reason }`.
  */
-export function scrape(doc: Document, url: string): ParseDraft {
+export function read(doc: Document, url: string): PageRead {
   const fail = (reason: string): ParseDraft => ({ ok: false, site, url: String(url), reason });
   try {
     const type = pageType(url);
     if (!type) return fail(matches(url) ? 'not a supported arXiv page' : 'not an arXiv URL');
     if (!doc?.body) return fail('empty document');
     const now = new Date().toISOString();
-    // Relative links resolve against the page's own URL.
-    const body = type === 'abs' ? parseAbs(doc, url, url, now)
-      : type === 'listing' ? parseListing(doc, url, url, now)
-      : type === 'author' ? parseAuthorPage(doc, url, url, now)
-      : type === 'search' ? parseSearch(doc, url, url, now)
+    if (type === 'abs') {
+      // Relative links resolve against the page's own URL.
+      const body = parseAbs(doc, url, url, now);
+      if (typeof body === 'string') return fail(body);
+      return { ok: true, site, url, pageType: type, scrapedAt: now, ...body };
+    }
+    const raw = type === 'listing' ? readListing(doc, url)
+      : type === 'author' ? readAuthorPage(doc, url)
+      : type === 'search' ? readSearch(doc, url)
       : `page type ${type} not handled`;
-    if (typeof body === 'string') return fail(body);
-    return { ok: true, site, url, pageType: type, scrapedAt: now, ...body };
+    if (typeof raw === 'string') return fail(raw);
+    return { ok: true, site, url, pageType: type, scrapedAt: now, raw };
   } catch (e) {
     return fail(`parser error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Read a page into a draft, raw reads finished at once (not validated: `parse` in ./arxiv.ts
+ * validates it). Never throws; anything unexpected is `{ ok: false, reason }`.
+ */
+export function scrape(doc: Document, url: string): ParseDraft {
+  const r = read(doc, url);
+  return isRawRead(r) ? finishRead(r) : r;
 }

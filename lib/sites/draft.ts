@@ -7,7 +7,8 @@
  * `<site>.ts` re-exports it and adds `parse`, which validates the draft with `ParseOutcome`
  * (`./checked.ts`). Content scripts send the draft as it is: the background validates every `ingest`
  * with `ScrapeResult` (lib/messaging.ts `dispatch`), which is the same schema and fills the same
- * defaults, so the profile stored is what `parse` would have given.
+ * defaults, so the profile stored is what `parse` would have given. Pages that list many papers are
+ * sent as raw reads instead, and finished into drafts by the background (./raw-schema.ts).
  */
 import type { z } from 'zod';
 import type { ParseOutcome, ScrapeResult } from '../schema';

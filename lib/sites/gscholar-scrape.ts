@@ -3,9 +3,15 @@
  * `./gscholar.ts` re-exports it and adds the validating `parse`, see ./draft.ts): recognises
  * `scholar.google.<domain>/citations?user=<id>` pages and reads the profile's author, every article
  * row shown, and (through the helpers `./gscholar.ts` exports) the "Cited by" table, the
- * citations-per-year histogram and the co-authors. Pure: no network, no storage. `scrape` never
- * throws; a page whose structure is not a profile comes back as `Unrecognised` with a reason. Only
- * the document given is read: "Show more" is never followed.
+ * citations-per-year histogram and the co-authors. Pure: no network, no storage. `read` and `scrape`
+ * never throw; a page whose structure is not a profile comes back as `Unrecognised` with a reason.
+ * Only the document given is read: "Show more" is never followed.
+ *
+ * Two steps (./raw-schema.ts says why): the content script's `read` checks the page and reads the
+ * rows raw (their elements' texts and link targets, as the DOM gives them) with the sidebar's few
+ * values; the background finishes that into a draft (./gscholar-finish.ts: collapsing, splitting
+ * bylines, parsing years, venues and counts, building ids and links, de-duplicating). `scrape` does
+ * both at once.
  *
  * Decisions (downstream code relies on them):
  * - Paper id: `gscholar:<user>:<article key>`. Scholar's `citation_for_view` value already is
@@ -32,16 +38,20 @@
  * Speed (issue 7's scrape budget): each row is read by one walk over its elements (`scanRow`, the
  * same parts as the queries of `queryRow`, which read the rows of a document the walk cannot read
  * as the selectors would, see ./html-scan.ts), and its texts by `textContent` where the walk found
- * nothing below to leave out.
+ * nothing below to leave out; nothing more is done with them in the page.
  */
-import type { AuthorRef, PageType, PaperInput, ReportedMetric } from '../schema';
-import { collapse, normaliseArxivId, plainLink, textOf, textWithoutLast, toUrl } from './arxiv-html';
-import { DistinctRefs } from './arxiv-authors';
-import type { DraftBody as Body, ParseDraft } from './draft';
+import type { PageType, ReportedMetric } from '../schema';
+import { rawText, rawWithoutLast, toUrl } from './arxiv-html';
+import type { ParseDraft } from './draft';
+import { finishRead } from './finish';
+import { citationForView, noCitationForView, reportedMetrics } from './gscholar-finish';
 import { classBits, scannable, walkedName } from './html-scan';
 import { XHTML } from './html-text';
-import { type ScholarProfileInfo, scholarCoauthors, scholarInt, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
-import { citationViewUrl, isProfileUrl, isScholarUrl, profileUrl, resolveHref, scholarUserId } from './gscholar-url';
+import { scholarCoauthors, scholarProfileInfo, scholarStats } from './gscholar-sidebar';
+import { isProfileUrl, isScholarUrl, resolveHref, scholarUserId } from './gscholar-url';
+import { type PageRead, type RawBody, type ScholarRawRow, type ScholarRawStats, isRawRead } from './page-read';
+
+export { arxivIdFromVenue } from './gscholar-finish';
 
 export const site = 'gscholar';
 
@@ -56,39 +66,6 @@ export function pageType(url: string): PageType | null {
 }
 
 // ---------------------------------------------------------------- rows
-
-/** The arXiv id a venue line names ("arXiv preprint arXiv:2007.12255", "arXiv e-prints, arXiv: 2007.12255"). */
-export function arxivIdFromVenue(venue: string | null): { id: string; version: number | null } | null {
-  // Both patterns need "arxiv" in some case (`i` without `u`: ASCII letters only), which lower-casing keeps.
-  if (!venue || !venue.toLowerCase().includes('arxiv')) return null;
-  const m = /\barXiv:\s*([^\s,;()]+)/i.exec(venue) ?? /\barXiv preprint\s+([a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i.exec(venue);
-  return normaliseArxivId(m?.[1]?.replace(/\.$/, ''));
-}
-
-const ELLIPSIS = /^(?:\.\.\.|…)$/;
-
-/** `resolveHref(href, base)?.searchParams.get(name)`: plain links (`plainLink`) without parsing them. */
-function hrefParam(href: string | null, base: string, name: string): string | null | undefined {
-  const plain = href ? plainLink(href, base) : undefined;
-  return plain ? plain.param(name) : resolveHref(href, base)?.searchParams.get(name);
-}
-
-function cfvOf(link: Element, base: string): string | null {
-  for (const attr of ['href', 'data-href']) {
-    const v = hrefParam(link.getAttribute(attr), base, 'citation_for_view')?.trim();
-    if (v && /^[A-Za-z0-9_:-]+$/.test(v)) return v;
-  }
-  return null;
-}
-
-/** `venue.replace(new RegExp(`,\\s*${year}$`), '')`, without building a regex per row. */
-function dropTrailingYear(venue: string, year: number): string {
-  const y = String(year);
-  if (!venue.endsWith(y)) return venue;
-  let i = venue.length - y.length;
-  while (i > 0 && /\s/.test(venue[i - 1]!)) i--;
-  return i > 0 && venue[i - 1] === ',' ? venue.slice(0, i - 1) : venue;
-}
 
 /** Where a row's fields are. */
 interface RowParts {
@@ -224,59 +201,41 @@ function scanRow(row: Element, classes: Map<string, number>, known: Map<Element,
 }
 
 /**
- * `textOf(el, skip)` for the three readings of a row (`skip`: none, `.gs_oph`, or the cited-by
+ * `rawText(el, skip)` for the three readings of a row (`skip`: none, `.gs_oph`, or the cited-by
  * marks): by `textContent` when the walk found nothing below `el` to leave out, or (`.gs_oph`)
- * only the year, its last child element; else the usual way.
+ * only the year, its last child element; else the usual way. (What `textOf` reads before
+ * collapsing: the background collapses it.)
  */
-function rowText(el: Element | null | undefined, known: Map<Element, number> | undefined, skip?: '.gs_oph' | '.gsc_a_m, .gsc_a_am'): string {
-  const below = el ? known?.get(el) : undefined;
-  if (below !== undefined && !(below & B_WALKED) && el!.namespaceURI === XHTML) {
+function rowRaw(el: Element, known: Map<Element, number> | undefined, skip?: '.gs_oph' | '.gsc_a_m, .gsc_a_am'): string {
+  const below = known?.get(el);
+  if (below !== undefined && !(below & B_WALKED) && el.namespaceURI === XHTML) {
     const hits = skip === '.gs_oph' ? below & B_OPH : skip ? below & B_MARK : 0;
-    if (hits === 0) return collapse(el!.textContent);
+    if (hits === 0) return el.textContent ?? '';
     if (skip === '.gs_oph' && below & B_LAST_OPH) {
-      const last = el!.lastElementChild;
-      const t = last && textWithoutLast(el!, last);
+      const last = el.lastElementChild;
+      const t = last && rawWithoutLast(el, last);
       if (t !== undefined && t !== null) return t;
     }
   }
-  return textOf(el, skip);
+  return rawText(el, skip);
 }
 
-
-function citationsOf(parts: RowParts): number | null {
-  const cell = parts.citedCell;
-  if (!cell) return null;
-  const link = parts.citedLink;
-  const text = collapse(rowText(link ?? cell, parts.known, '.gsc_a_m, .gsc_a_am').replace(/\*/g, ''));
-  // Uncited: an empty link to nothing that cites the article. No link at all, or an empty one that
-  // does point at citing documents (`cites=`), is a count that was lost: unknown, not 0.
-  if (text === '') return link && !/[?&]cites=/.test(link.getAttribute('href') ?? '') ? 0 : null;
-  return scholarInt(text);
+/** `rowRaw`, null for an absent element. */
+function rowRawOrNull(el: Element | undefined | null, known: Map<Element, number> | undefined, skip?: '.gs_oph'): string | null {
+  return el ? rowRaw(el, known, skip) : null;
 }
 
-function parseRow(row: Element, i: number, user: string, base: string, now: string, walk: RowMemo | null): PaperInput | string {
-  const parts = walk ? scanRow(row, walk.classes, walk.known) : queryRow(row);
+/** A row as the DOM gives it (./raw-schema.ts `ScholarRawRow`); a row without a title link has none to give. */
+function readRow(parts: RowParts, link: Element): ScholarRawRow {
   const known = parts.known;
-  const link = parts.link;
-  if (!link) return `row ${i + 1}: no title link (a.gsc_a_at)`;
-  const cfv = cfvOf(link, base);
-  if (!cfv) return `row ${i + 1}: title link without citation_for_view`;
-  const key = cfv.includes(':') ? cfv : `${user}:${cfv}`;
-  const grays = parts.grays;
-  const authors = rowText(grays[0], known).split(/\s*,\s*/).map((a) => a.trim()).filter((a) => a !== '' && !ELLIPSIS.test(a));
-  const yearText = rowText(parts.yearCell, known);
-  const year = /^\d{4}$/.test(yearText) && Number(yearText) > 0 ? Number(yearText) : null;
-  let venue = rowText(grays[1], known, '.gs_oph');
-  if (year !== null && !parts.venueYear) venue = dropTrailingYear(venue, year);
-  const journalRef = venue || null;
-  const arxiv = arxivIdFromVenue(journalRef);
-  const citations = citationsOf(parts);
+  const cell = parts.citedCell;
+  const citedLink = parts.citedLink;
   return {
-    id: `gscholar:${key}`, arxivId: arxiv?.id ?? null, version: arxiv?.version ?? null,
-    title: rowText(link, known), authors, authorUrls: authors.map(() => null), year, journalRef,
-    links: { abs: citationViewUrl(key.split(':')[0] ?? user, key), pdf: null },
-    citations, citationsSource: citations === null ? null : 'gscholar', citationsFetchedAt: citations === null ? null : now,
-    source: 'gscholar', fetchedAt: now,
+    title: rowRaw(link, known), href: link.getAttribute('href'), dataHref: link.getAttribute('data-href'),
+    authors: rowRawOrNull(parts.grays[0], known), venue: rowRawOrNull(parts.grays[1], known, '.gs_oph'), venueYear: parts.venueYear,
+    year: rowRawOrNull(parts.yearCell, known),
+    cited: cell ? rowRaw(citedLink ?? cell, known, '.gsc_a_m, .gsc_a_am') : null,
+    citedLink: !!(cell && citedLink), citedHref: cell && citedLink ? citedLink.getAttribute('href') : null,
   };
 }
 
@@ -285,7 +244,7 @@ interface RowMemo { classes: Map<string, number>; known: Map<Element, number> }
 
 // ---------------------------------------------------------------- the page
 
-function parseProfile(doc: Document, url: string, now: string, walkRows: boolean): (Body & { info: ScholarProfileInfo }) | string {
+function readProfile(doc: Document, url: string, walkRows: boolean): RawBody | string {
   const user = scholarUserId(url);
   if (!user) return 'no user id in the URL';
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
@@ -301,48 +260,77 @@ function parseProfile(doc: Document, url: string, now: string, walkRows: boolean
     const other = Array.from(body?.querySelectorAll('tr') ?? []).filter((r) => !r.querySelector('.gsc_a_e'));
     if (other.length > 0) return `article table has ${other.length} rows of an unknown layout (no tr.gsc_a_tr)`;
   }
-  const papers: PaperInput[] = [];
-  const seen = new Set<string>();
+  const out: ScholarRawRow[] = [];
   // Rows are read by one walk each where the document allows (see ./html-scan.ts), else by queries.
   const walk: RowMemo | null = walkRows ? { classes: new Map(), known: new Map() } : null;
-  for (const [i, row] of rows.entries()) {
-    const p = parseRow(row, i, user, url, now, walk);
-    if (typeof p === 'string') return p;
-    if (!seen.has(p.id)) papers.push(p);
-    seen.add(p.id);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const parts = walk ? scanRow(row, walk.classes, walk.known) : queryRow(row);
+    if (!parts.link) return noTitleLink(out, i, url);
+    out.push(readRow(parts, parts.link));
   }
-  const author: AuthorRef = { name: info.name, url: profileUrl(user), arxivId: null, query: null };
-  // The author, the sidebar co-authors, then every byline name, deduplicated (see `distinctByName`).
-  const refs = new DistinctRefs();
-  refs.add(author);
-  for (const c of scholarCoauthors(doc, url)) refs.add({ name: c.name, url: c.url, arxivId: null, query: null });
-  for (const p of papers) for (const name of p.authors) refs.addName(name);
-  return { author, authors: refs.refs(), papers, total: rows.length, title: info.name, info };
+  return {
+    kind: 'gscholar-profile', name: info.name, affiliation: info.affiliation,
+    coauthors: scholarCoauthors(doc, url).map((c) => ({ name: c.name, url: c.url })), stats: rawStats(doc), rows: out,
+  };
 }
 
 /**
- * Read a profile page into a draft (not validated: `parse` in ./gscholar.ts validates it, the
- * background validates what the content script sends). Never throws; anything unexpected is
- * `{ ok: false, reason }`. `walkRows` false: the rows by queries (the reference, for the tests;
- * the same draft).
+ * The reason for a page whose row `i` has no title link: the first row's reason, as the rows are
+ * finished in order (an earlier row's link may name no article). Only pages that fail pay for this.
  */
-export function scrape(doc: Document, url: string, walkRows?: boolean): ParseDraft {
+function noTitleLink(before: readonly ScholarRawRow[], i: number, base: string): string {
+  const bad = before.findIndex((r) => citationForView(r, base) === null);
+  return bad >= 0 ? noCitationForView(bad) : `row ${i + 1}: no title link (a.gsc_a_at)`;
+}
+
+/**
+ * The "Cited by" table's numbers; null when none is readable, or one is not finite (a digit string
+ * too long for a number: JSON has no Infinity, and `reportedMetrics` would not report it). Never
+ * throws: like `reportedDraft`, an unreadable table costs the metrics only.
+ */
+function rawStats(doc: Document): ScholarRawStats | null {
+  try {
+    const s = scholarStats(doc);
+    if (!s) return null;
+    const n: ScholarRawStats = {
+      citations: s.all.citations, h: s.all.h, i10: s.all.i10,
+      citationsSince: s.since.citations, hSince: s.since.h, i10Since: s.since.i10,
+    };
+    return Object.values(n).every((v) => Number.isFinite(v)) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the content script runs: a profile page read raw, for the background to finish
+ * (./gscholar-finish.ts). Never throws; anything unexpected is `{ ok: false, reason }`. `walkRows`
+ * false: the rows by queries (the reference, for the tests; the same read).
+ */
+export function read(doc: Document, url: string, walkRows?: boolean): PageRead {
   const fail = (reason: string): ParseDraft => ({ ok: false, site, url: String(url), reason });
   try {
     const type = pageType(url);
     if (!type) return fail(matches(url) ? 'not a Google Scholar profile page' : 'not a Google Scholar URL');
     if (!doc?.body) return fail('empty document');
     const now = new Date().toISOString();
-    const read = parseProfile(doc, url, now, walkRows ?? scannable(doc));
-    if (typeof read === 'string') return fail(read);
-    const { info, ...body } = read;
-    const reported = reportedDraft(doc, url, new Date(now));
-    // The header as `parseProfile` read it (reading it again gives the same).
-    const affiliation = info.affiliation;
-    return { ok: true, site, url, pageType: type, scrapedAt: now, ...body, reported, affiliations: affiliation ? [affiliation] : [] };
+    const raw = readProfile(doc, url, walkRows ?? scannable(doc));
+    if (typeof raw === 'string') return fail(raw);
+    return { ok: true, site, url, pageType: type, scrapedAt: now, raw };
   } catch (e) {
     return fail(`parser error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Read a profile page into a draft, the raw read finished at once (not validated: `parse` in
+ * ./gscholar.ts validates it, the background validates what it finishes). Never throws; anything
+ * unexpected is `{ ok: false, reason }`. `walkRows`: as for `read`.
+ */
+export function scrape(doc: Document, url: string, walkRows?: boolean): ParseDraft {
+  const r = read(doc, url, walkRows);
+  return isRawRead(r) ? finishRead(r) : r;
 }
 
 /**
@@ -355,15 +343,7 @@ export function scrape(doc: Document, url: string, walkRows?: boolean): ParseDra
 export function reportedDraft(doc: Document, url: string, now: Date = new Date()): ReportedMetric[] {
   try {
     if (pageType(url) !== 'author') return [];
-    const s = scholarStats(doc);
-    if (!s) return [];
-    const at = now.toISOString();
-    const values: [string, number][] = [
-      ['citations', s.all.citations], ['h', s.all.h], ['i10', s.all.i10],
-      ['citationsSince', s.since.citations], ['hSince', s.since.h], ['i10Since', s.since.i10],
-    ];
-    if (!values.every(([, value]) => typeof value === 'number' && Number.isFinite(value))) return [];
-    return values.map(([metric, value]) => ({ metric, value, source: 'gscholar', at }));
+    return reportedMetrics(rawStats(doc), now.toISOString());
   } catch {
     return [];
   }

@@ -275,12 +275,12 @@ export function plainText(el: Element): string {
 }
 
 /**
- * `textOf(el, skip)` of an HTML element of an HTML document whose one hit (see `readText`) is
+ * `rawText(el, skip)` of an HTML element of an HTML document whose one hit (see `readText`) is
  * `last`, its last child element (a walk found no other, and no `br`, script, style, SVG or MathML
- * anywhere below `el`): its `textContent` without `last`'s, collapsed. Undefined when a node after
- * `last` is neither text nor a comment (then `textOf` must read it).
+ * anywhere below `el`): its `textContent` without `last`'s. Undefined when a node after `last` is
+ * neither text nor a comment (then `rawText` must read it).
  */
-export function textWithoutLast(el: Element, last: Element): string | undefined {
+export function rawWithoutLast(el: Element, last: Element): string | undefined {
   let trailing = '';
   for (let n = last.nextSibling; n !== null; n = n.nextSibling) {
     const type = n.nodeType;
@@ -288,14 +288,13 @@ export function textWithoutLast(el: Element, last: Element): string | undefined 
     else if (type !== 8) return undefined;
   }
   const all = el.textContent ?? '';
-  const before = all.slice(0, all.length - (last.textContent ?? '').length - trailing.length);
-  // Whitespace after the last element (the usual case) is trimmed away by collapsing anyway.
-  return collapse(allWhiteSpace(trailing) ? before : before + trailing);
+  return all.slice(0, all.length - (last.textContent ?? '').length - trailing.length) + trailing;
 }
 
-function allWhiteSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isWhiteSpace(s.charCodeAt(i))) return false;
-  return true;
+/** `rawWithoutLast`, collapsed: `textOf(el, skip)`. */
+export function textWithoutLast(el: Element, last: Element): string | undefined {
+  const raw = rawWithoutLast(el, last);
+  return raw === undefined ? undefined : collapse(raw);
 }
 
 /** `textOf` before whitespace is collapsed (see `readText`). */

@@ -1,7 +1,7 @@
 /**
  * The one-pass readers against the query readers they stand in for, on the real captures: arXiv
- * listing entries and search results (lib/sites/arxiv-entries.ts: `scanEntry`, `scanResult` and the
- * text shortcuts they allow) and Google Scholar rows (lib/sites/gscholar-scrape.ts: `scanRow`) must
+ * listing entries and search results (lib/sites/arxiv-entries.ts `scanEntry`, arxiv-results.ts
+ * `scanResult` and the text shortcuts they allow, each read then finished by arxiv-finish.ts) and Google Scholar rows (lib/sites/gscholar-scrape.ts: `scanRow`) must
  * give exactly the drafts the queries give — on each capture as it is, with markup slipped into its
  * entries (links, `<br>`, labels, comments, SVG, script, template, classes the readers look for, at
  * random places), and with the fuzz tests' damage (tests/fuzz-mutate.ts).
@@ -11,8 +11,9 @@
  */
 import fc from 'fast-check';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
-import { parseEntries } from '../../lib/sites/arxiv-entries';
-import { searchResultReader } from '../../lib/sites/arxiv-results';
+import { readEntries } from '../../lib/sites/arxiv-entries';
+import { entryDrafts, resultDraft } from '../../lib/sites/arxiv-finish';
+import { readSearchResults } from '../../lib/sites/arxiv-results';
 import { scrape as scholarScrape } from '../../lib/sites/gscholar-scrape';
 import { DomTarget, domOps, keepSearchResults, stripInert, timeless } from '../fuzz-mutate';
 
@@ -25,6 +26,8 @@ const SNIPPETS: [string, Record<string, string>, string][] = [
   ['a', { class: 'gsc_a_am' }, '*'], ['span', { class: 'tag', 'data-tooltip': 'x' }, 'cs.AI'], ['span', { class: 'primary-subject' }, 'Physics (hep-th)'],
   ['a', { href: '/search/?searchtype=author&query=X%2C+Y' }, 'X Y'], ['span', { id: '2501.00001v3-abstract-full' }, 'a'],
   ['div', { class: 'list-title' }, 'T'], ['span', { class: 'gs_gray' }, 'A, B'], ['p', { class: 'title' }, 't'], ['b', {}, 'bold'],
+  // A result inside a result: the bulk reading of search results gives way to reading them one by one.
+  ['li', { class: 'arxiv-result' }, 'x'], ['span', { class: 'abstract-short', id: '2501.00001v4-abstract-short' }, 's'],
 ];
 
 function node(doc: Document, [tag, attrs, text]: [string, Record<string, string>, string]): Node {
@@ -54,6 +57,11 @@ function slipIn(doc: Document, els: Element[], picks: number[]): () => void {
   };
 }
 
+/** The drafts of raw entries (a read's failure as it is). */
+function entries(read: ReturnType<typeof readEntries>, url: string) {
+  return typeof read === 'string' ? read : entryDrafts(read, url, 'layout');
+}
+
 interface Case {
   file: string;
   url: string;
@@ -67,20 +75,17 @@ interface Case {
 const CASES: Case[] = [
   {
     file: 'arxiv/list-hep-th-new-2024-08-09.html', url: 'https://arxiv.org/list/hep-th/new', focus: 'dl',
-    read: (doc, url, scan) => parseEntries(doc, url, scan), runs: 150,
+    read: (doc, url, scan) => entries(readEntries(doc, scan), url), runs: 150,
   },
   {
     file: 'arxiv/list-math-ph-new-2024-08-09.html', url: 'https://arxiv.org/list/math-ph/new', focus: 'dl',
-    read: (doc, url, scan) => parseEntries(doc, url, scan), runs: 150,
+    read: (doc, url, scan) => entries(readEntries(doc, scan), url), runs: 150,
   },
   {
     file: 'arxiv/search-abstract-distributed-systems-200-2025-12.html',
     url: 'https://arxiv.org/search/?searchtype=abstract&query=distributed+systems&abstracts=show&size=200', focus: 'li.arxiv-result',
     reduce: keepSearchResults(8, ['2512.02894', '2512.13478', '2512.10675']),
-    read: (doc, url, scan) => {
-      const read = searchResultReader(doc, scan);
-      return Array.from(doc.querySelectorAll('li.arxiv-result')).map((li) => read(li, url));
-    },
+    read: (doc, url, bulk) => readSearchResults(doc, doc.querySelectorAll('li.arxiv-result'), bulk).map((r) => resultDraft(r, url)),
     runs: 150,
   },
   {

@@ -3,6 +3,7 @@ import { dispatch, type Handlers, isTrustedSender, MessageError, request } from 
 
 const handlers: Handlers = {
   async ingest() { return { authorId: null, stored: 0, profile: null }; },
+  async ingestRead() { return { authorId: null, stored: 0, profile: null, reason: 'not recognised' }; },
   async getProfile({ url }) {
     if (url === 'boom') throw new Error('database closed');
     return { profile: null };

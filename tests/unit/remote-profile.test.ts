@@ -44,9 +44,10 @@ describeFixtures('app pages read through the background', () => {
     const handlers = handlersWith(() => new Response(readFixture('semanticscholar/author-2262347.json'), { headers: { 'content-type': 'application/json' } }), calls);
     const shown: string[] = [];
     const outcome = await runPage(document, S2_PAGE, {
-      parse: parseS2Page,
+      read: parseS2Page,
       findAuthorAnchors: () => [],
       ingest: async () => null,
+      ingestRead: async () => ({ profile: null, reason: null }),
       lookup: async () => [],
       fetchRemote: async (url) => (await handlers.fetchProfile({ url })).profile,
       showOverlay: async (p) => { shown.push(`${p.author?.name}: ${p.papers.length}`); },
