@@ -108,8 +108,9 @@ interface BulkRead { parts: ResultParts[]; plain: boolean[] }
 
 /**
  * The parts of every result of a page at once (the same as `queryResult` of each): a query per
- * part over the whole page, each hit given to the result `closest` finds above it, in place of a
- * dozen queries per result (issue 7's scrape budget: those were most of the page's time). Each
+ * part over the results' list, each hit given to the result it is in (its parent, or the nearest
+ * above it), in place of a dozen queries per result (issue 7's scrape budget: those, or a walk
+ * over every element of every result, were most of the page's time). Each
  * query is one selector with no attribute test on its last part: a selector list, or `[href*=…]`
  * tested on every link of the page, costs several times as much (the links' hrefs are tested here).
  * Null when a result holds another (a hit would then belong to both): those are read one by one.
