@@ -16,7 +16,7 @@
  * are read by one `textContent` (what `rawText` gives for an element with nothing below it to read
  * otherwise), a labelled field (`<span class="descriptor">Title:</span> …`) by its `textContent`
  * without the label's (`fieldText`), the search abstract without its "△ Less" link likewise
- * (`textWithoutLast`); anything else the usual way.
+ * (`rawWithoutLast`); anything else the usual way.
  */
 import { hrefsIn } from './arxiv-html';
 import { classBits, scannable, walkedName } from './html-scan';

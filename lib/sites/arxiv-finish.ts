@@ -11,7 +11,7 @@ import {
   normaliseArxivId, parseCount, parseDayMonthYear, parseSubjects, stripLabel, yearFromArxivId,
 } from './arxiv-html';
 import type { DraftBody as Body, ParseDraft } from './draft';
-import type { ArxivRawEntry, ArxivRawResult, RawBody, RawRead } from './page-read';
+import { type ArxivRawEntry, type ArxivRawResult, type RawBody, type RawRead, finished } from './page-read';
 
 export function toPaper(d: Draft, fetchedAt: string): PaperInput {
   return {
@@ -177,12 +177,5 @@ export const LISTING_PATH = /^\/list\/([a-z]+(?:-[a-z]+)*(?:\.[A-Za-z-]+)?)\/(ne
 
 /** A raw arXiv read made into a draft. Never throws; anything unexpected is `{ ok: false, reason }`. */
 export function finishArxiv(read: ArxivRead): ParseDraft {
-  const { site, url, pageType, scrapedAt } = read;
-  try {
-    const body = finishBody(read);
-    if (typeof body === 'string') return { ok: false, site, url, reason: body };
-    return { ok: true, site, url, pageType, scrapedAt, ...body };
-  } catch (e) {
-    return { ok: false, site, url, reason: `parser error: ${e instanceof Error ? e.message : String(e)}` };
-  }
+  return finished(read, finishBody);
 }

@@ -10,7 +10,7 @@ import { collapse, normaliseArxivId, plainLink } from './arxiv-html';
 import type { DraftBody as Body, ParseDraft } from './draft';
 import { scholarInt } from './gscholar-sidebar';
 import { citationViewUrl, profileUrl, resolveHref, scholarUserId } from './gscholar-url';
-import type { RawBody, RawRead, ScholarRawRow, ScholarRawStats } from './page-read';
+import { type RawBody, type RawRead, type ScholarRawRow, type ScholarRawStats, finished } from './page-read';
 
 /** A raw read of a Scholar profile. */
 export type ScholarRead = Omit<RawRead, 'raw'> & { raw: Extract<RawBody, { kind: 'gscholar-profile' }> };
@@ -123,12 +123,5 @@ function finishBody(read: ScholarRead): ScholarBody | string {
 
 /** A raw Scholar read made into a draft. Never throws; anything unexpected is `{ ok: false, reason }`. */
 export function finishScholar(read: ScholarRead): ParseDraft {
-  const { site, url, pageType, scrapedAt } = read;
-  try {
-    const body = finishBody(read);
-    if (typeof body === 'string') return { ok: false, site, url, reason: body };
-    return { ok: true, site, url, pageType, scrapedAt, ...body };
-  } catch (e) {
-    return { ok: false, site, url, reason: `parser error: ${e instanceof Error ? e.message : String(e)}` };
-  }
+  return finished(read, finishBody);
 }

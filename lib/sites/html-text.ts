@@ -291,12 +291,6 @@ export function rawWithoutLast(el: Element, last: Element): string | undefined {
   return all.slice(0, all.length - (last.textContent ?? '').length - trailing.length) + trailing;
 }
 
-/** `rawWithoutLast`, collapsed: `textOf(el, skip)`. */
-export function textWithoutLast(el: Element, last: Element): string | undefined {
-  const raw = rawWithoutLast(el, last);
-  return raw === undefined ? undefined : collapse(raw);
-}
-
 /** `textOf` before whitespace is collapsed (see `readText`). */
 export function rawText(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type {
   ArxivRawEntry, ArxivRawResult, RawAnchor, RawBody, RawRead as RawReadSchema, ScholarRawRow, ScholarRawStats,
 } from './raw-schema';
-import type { ParseDraft } from './draft';
+import type { DraftBody, ParseDraft } from './draft';
 
 /** A raw read before validation (the schema's input). */
 export type RawRead = z.input<typeof RawReadSchema>;
@@ -22,4 +22,19 @@ export type PageRead = ParseDraft | RawRead;
 
 export function isRawRead(read: PageRead): read is RawRead {
   return read.ok && 'raw' in read;
+}
+
+/**
+ * The draft of a raw read whose page-specific part its site's finisher gives (a string: the reason
+ * the page is not recognised). Never throws; anything unexpected is `{ ok: false, reason }`.
+ */
+export function finished<R extends RawRead>(read: R, body: (read: R) => DraftBody | string): ParseDraft {
+  const { site, url, pageType, scrapedAt } = read;
+  try {
+    const b = body(read);
+    if (typeof b === 'string') return { ok: false, site, url, reason: b };
+    return { ok: true, site, url, pageType, scrapedAt, ...b };
+  } catch (e) {
+    return { ok: false, site, url, reason: `parser error: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
