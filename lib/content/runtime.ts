@@ -18,13 +18,19 @@
  * Only types and this accessor here: importing this file bundles a few bytes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageType } from '../schema';
 import type { PageDeps } from './run-page';
 
 /** The global the runtime's API is kept under (in the extension's isolated world: pages cannot see it). */
 export const CONTENT_RUNTIME_GLOBAL = '__scholarLensContentRuntime';
 
-/** What a site gives the runtime: its adapter's reader and, on app pages, that the API is asked instead. */
-export type SiteDeps = Pick<PageDeps, 'read' | 'findAuthorAnchors'> & { remote?: boolean };
+/**
+ * What a site gives the runtime: its adapter's reader and, for an app site (Semantic Scholar,
+ * OpenReview), its page types: such a site's pages ask the background to read the site's API, the
+ * script runs only on the pages the adapter knows, and it follows the app's own navigation to
+ * author pages (components/startPage.tsx).
+ */
+export type SiteDeps = Pick<PageDeps, 'read' | 'findAuthorAnchors'> & { app?: { pageType: (url: string) => PageType | null } };
 
 export interface ContentRuntime {
   /** Scrape the page with the site's reader, hand the result to the background, show the overlay or badges. */
