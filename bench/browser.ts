@@ -7,7 +7,8 @@
  *   `new DOMParser().parseFromString(text, 'text/html')` (`text/xml` for an XML page) of the same
  *   text. Target ≤ 0.25 each. Where the reader reads the page raw (lib/sites/raw-schema.ts), the
  *   background's finishing of that read is `scrape.<dir>/<stem>.finishRatio`, on the same scale: not
- *   the page's time, so no target. Captures an adapter does not read as a page (API answers in JSON,
+ *   the page's time, so no target. `scrape.<dir>/<stem>.firstReadMs`: the first read in a fresh page
+ *   (unoptimised code, as a content script runs once), for reading. Captures an adapter does not read as a page (API answers in JSON,
  *   YAML cassettes, Atom feeds: text parsers, no document) are listed as skipped, with the reason.
  * - `dexie.ratio`: upsert of 5,000 papers through ScholarDb (`bulkPut` in a `rw` transaction, as
  *   ingest writes) / raw IndexedDB `put` of the same objects in one transaction. Target ≤ 1.3.
@@ -146,6 +147,14 @@ async function scrapePart(browser: Browser, dir: string, out: Out): Promise<void
   // One capture per call: each text crosses into the page once.
   for (const c of captures) figures.push(...(await bench(page).call('scrape', [c])));
   await page.close();
+  // The first read in a fresh page, for each capture (no target: the ratios compare settled code).
+  const first = new Map<string, number>();
+  for (const c of captures) {
+    const fresh = await openBench(browser, dir, { width: 1280, height: 900 });
+    const ms = await bench(fresh).call('firstRead', c);
+    await fresh.close();
+    if (ms !== null) first.set(c.file, ms);
+  }
   const skips = new Map<string, string[]>();
   for (const f of figures) if ('skipped' in f) skips.set(f.skipped, [...(skips.get(f.skipped) ?? []), f.file]);
   for (const [why, files] of skips) out.rows.push([`scrape (skipped ${files.length})`, '—', `${why}: ${files.join(', ')}`]);
@@ -156,6 +165,12 @@ async function scrapePart(browser: Browser, dir: string, out: Out): Promise<void
     out.results[key] = round3(ratio);
     out.targets[key] = BROWSER_TARGETS.scrape;
     out.rows.push([key, ratio.toFixed(3), `${f.site} read in the page ${f.adapterMs.toFixed(3)} ms / DOMParser ${f.parseMs.toFixed(3)} ms (${f.papers} papers)`]);
+    const firstMs = first.get(f.file);
+    if (firstMs !== undefined) {
+      const firstKey = key.replace(/\.ratio$/, '.firstReadMs');
+      out.results[firstKey] = round3(firstMs);
+      out.rows.push([firstKey, firstMs.toFixed(3), 'the first read in a fresh page, as a content script runs once (V8 has optimised nothing yet); no target']);
+    }
     if (f.finishMs !== null) {
       const finishKey = key.replace(/\.ratio$/, '.finishRatio');
       out.results[finishKey] = round3(f.finishMs / f.parseMs);
