@@ -28,7 +28,7 @@ import fc from 'fast-check';
 import { describeFixtures, htmlDoc, readFixture } from '../fixtures';
 import { adapterFor } from '../../lib/sites/registry';
 import type { ReportedMetric, ScrapeResult } from '../../lib/schema';
-import { type DomOp, DomTarget, NON_NUMBERS, at, checkOutcome, domOps, randomBytes, stripInert, timeless } from '../fuzz-mutate';
+import { type DomOp, DomTarget, NON_NUMBERS, at, checkOutcome, domOps, randomBytes, stripInert, throughMessage, timeless } from '../fuzz-mutate';
 
 const FILE = 'gscholar/profile-AoKJ_g4AAAAJ-2025-pt-PT-saved.html';
 const URL_ = 'https://scholar.google.com/citations?hl=pt-PT&user=AoKJ_g4AAAAJ';
@@ -111,7 +111,10 @@ describeFixtures('fuzz: Google Scholar profile, damaged', () => {
   function run(ops: readonly DomOp[], target: DomTarget): ScrapeResult | null {
     const undo = target.apply(ops);
     try {
-      const out = checkOutcome(adapter!.parse(doc, URL_), 'gscholar');
+      const parsed = adapter!.parse(doc, URL_);
+      // The same through the message the content script sends (a raw read: validated, finished).
+      expect(timeless(throughMessage('gscholar', doc, URL_))).toEqual(timeless(parsed));
+      const out = checkOutcome(parsed, 'gscholar');
       if (!out.ok) return null;
       const bad = inconsistency(statsOf(out.reported));
       if (bad) throw new Error(`reported metrics that cannot all be true: ${bad}: ${JSON.stringify(statsOf(out.reported))}`);
