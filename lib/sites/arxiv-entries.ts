@@ -6,17 +6,15 @@
  * targets the fields come from) are found, then their texts read.
  *
  * Finding the parts (issue 7's scrape budget, `npx tsx bench/browser.ts scrape`): by one walk over
- * the entry's elements (`scanEntry`, `scanResult`), each element's name, class and a few attributes
- * telling which of the selectors it matches, in place of a query per field; and, in a document the
- * walk cannot read as the selectors would (not HTML, or in quirks mode: `scannable`), by the
- * queries themselves (`queryEntry`, `queryResult`, the reference the walks give the same as). So
- * the raw reads are the same either way.
+ * the entry's elements (`scanEntry`), each element's name, class and a few attributes telling which
+ * of the selectors it matches, in place of a query per field; and, in a document the walk cannot
+ * read as the selectors would (not HTML, or in quirks mode: `scannable`), by the queries themselves
+ * (`queryEntry`, the reference the walk gives the same as). So the raw reads are the same either way.
  *
  * Reading the fields: the walk also tells what is below each element whose text is read, so most
  * are read by one `textContent` (what `rawText` gives for an element with nothing below it to read
  * otherwise), a labelled field (`<span class="descriptor">Title:</span> …`) by its `textContent`
- * without the label's (`fieldText`), the search abstract without its "△ Less" link likewise
- * (`rawWithoutLast`); anything else the usual way.
+ * without the label's (`fieldText`); anything else the usual way.
  */
 import { hrefsIn } from './arxiv-html';
 import { classBits, scannable, walkedName } from './html-scan';
