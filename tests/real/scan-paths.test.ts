@@ -1,10 +1,11 @@
 /**
- * The one-pass readers against the query readers they stand in for, on the real captures: arXiv
- * listing entries and search results (lib/sites/arxiv-entries.ts `scanEntry`, arxiv-results.ts
- * `scanResult` and the text shortcuts they allow, each read then finished by arxiv-finish.ts) and Google Scholar rows (lib/sites/gscholar-scrape.ts: `scanRow`) must
+ * The fast readers against the query readers they stand in for, on the real captures: arXiv listing
+ * entries (lib/sites/arxiv-entries.ts `scanEntry`, one walk per entry), search results
+ * (arxiv-results.ts `bulkResults`, one query per part for all results) and Google Scholar rows
+ * (gscholar-scrape.ts `scanRow`), with the text shortcuts they allow, each read then finished, must
  * give exactly the drafts the queries give — on each capture as it is, with markup slipped into its
- * entries (links, `<br>`, labels, comments, SVG, script, template, classes the readers look for, at
- * random places), and with the fuzz tests' damage (tests/fuzz-mutate.ts).
+ * entries (links, `<br>`, labels, comments, SVG, script, template, classes the readers look for, a
+ * result inside a result, at random places), and with the fuzz tests' damage (tests/fuzz-mutate.ts).
  *
  * Reduced copies, as in the fuzz tests (happy-dom's queries are slow): the search page keeps 12 of
  * its 200 results, the Scholar profile its first 40 rows; the listings are whole.
