@@ -89,10 +89,15 @@ export async function startPage(ctx: ContentScriptContext, site: SiteDeps): Prom
   const app = site.app;
   if (app) {
     // In the app, going to another author keeps this script: take down what was shown, and read the
-    // new author (from the API, by the URL: the page may not show them yet). Other pages reached in
-    // the app are left alone, since what the document says there may still be the last page's.
+    // new author (from the API, by the URL: the page may not show them yet). A move within the same
+    // author's page (a tab, a sort order) changes nothing. Other pages reached in the app are left
+    // alone, since what the document says there may still be the last page's.
+    let author = app.authorOf(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      if (app.pageType(newUrl.href) === 'author') show(newUrl.href).catch((e) => console.debug('Scholar Lens:', e));
+      const next = app.authorOf(newUrl.href);
+      if (next !== null && next === author) return;
+      author = next;
+      if (next !== null) show(newUrl.href).catch((e) => console.debug('Scholar Lens:', e));
       else views.begin();
     });
     if (app.pageType(location.href) === null) return;

@@ -30,7 +30,13 @@ export const CONTENT_RUNTIME_GLOBAL = '__scholarLensContentRuntime';
  * script runs only on the pages the adapter knows, and it follows the app's own navigation to
  * author pages (components/startPage.tsx).
  */
-export type SiteDeps = Pick<PageDeps, 'read' | 'findAuthorAnchors'> & { app?: { pageType: (url: string) => PageType | null } };
+export type SiteDeps = Pick<PageDeps, 'read' | 'findAuthorAnchors'> & { app?: AppSite };
+
+/** An app site's pages: their types, and the author an author page is about (null: not one). */
+export interface AppSite {
+  pageType: (url: string) => PageType | null;
+  authorOf: (url: string) => string | null;
+}
 
 export interface ContentRuntime {
   /** Scrape the page with the site's reader, hand the result to the background, show the overlay or badges. */

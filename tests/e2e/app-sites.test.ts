@@ -3,8 +3,9 @@
  * without loading a page, so the content script stays. In Chromium with the built extension, on our
  * own stand-in for the app (tests/pages/s2-app.html, which moves with `history.pushState` as the app
  * does) and the Graph API answered by the real capture (and our own small answer for a second
- * author): the overlay follows the app to each author, shows one author at a time, goes away on a
- * page that is not an author's, and appears when an author is reached from such a page.
+ * author): the overlay follows the app to each author, shows one author at a time, stays as it is
+ * when the app moves within one author's page, goes away on a page that is not an author's, and
+ * appears when an author is reached from such a page.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -55,6 +56,15 @@ describe.skipIf(!!skipReason)('the overlay follows Semantic Scholar, an app, fro
     const page = await b.context.newPage();
     await page.goto(TURING);
     await expect.poll(() => overlayNames(page), { timeout: 20_000 }).toEqual(['A. Turing']);
+
+    // A move within the same author's page (another sort order) keeps the overlay as it is.
+    const asks = asked.length;
+    await page.locator('scholar-lens-overlay').evaluate((host) => host.setAttribute('data-seen', '1'));
+    await page.click('#to-turing-sorted');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('scholar-lens-overlay[data-seen="1"]').count()).toBe(1);
+    expect(await overlayNames(page)).toEqual(['A. Turing']);
+    expect(asked.length).toBe(asks);
 
     await page.click('#to-ada');
     expect(page.url()).toBe(`${S2}/author/Ada-Lovelace/12345`);
