@@ -19,12 +19,10 @@
 import fc from 'fast-check';
 import { beforeAll, type describe, expect, it } from 'vitest';
 import { ParseOutcome, type ScrapeResult } from '../lib/schema';
-import { read as arxivRead } from '../lib/sites/arxiv-scrape';
 import { checkedOutcome } from '../lib/sites/checked';
 import type { ParseDraft } from '../lib/sites/draft';
 import { finishRead } from '../lib/sites/finish';
-import { read as scholarRead } from '../lib/sites/gscholar-scrape';
-import { type PageRead, isRawRead } from '../lib/sites/page-read';
+import { isRawRead } from '../lib/sites/page-read';
 import { RawRead } from '../lib/sites/raw-schema';
 import { adapterFor } from '../lib/sites/registry';
 import { htmlDoc, readFixture } from './fixtures';
@@ -754,20 +752,14 @@ export function checkOutcome(out: unknown, site: string): ParseOutcome {
   return o;
 }
 
-/** The readers the content scripts run, for the sites whose pages are sent raw. */
-const CONTENT_READERS: Record<string, (doc: Document, url: string) => PageRead> = {
-  arxiv: arxivRead,
-  gscholar: (doc, url) => scholarRead(doc, url),
-};
-
 /**
  * What the background makes of a page as the content script sends it: the reader's answer after
  * the message's trip as JSON (Chrome's), then validated, a raw read finished first. Throws when the
  * background would refuse what the reader sent (a raw read failing its schema): the page would then
  * be "not recognised" for a reason that is ours, not the page's.
  */
-export function throughMessage(site: string, doc: Document, url: string): ParseOutcome {
-  const read = CONTENT_READERS[site]!(doc, url);
+export function throughMessage(doc: Document, url: string): ParseOutcome {
+  const read = adapterFor(url)!.read(doc, url);
   const sent: unknown = JSON.parse(JSON.stringify(read));
   if (!isRawRead(read)) return checkedOutcome(sent as ParseDraft, url);
   const checked = RawRead.safeParse(sent);
@@ -848,7 +840,7 @@ export function describeHtmlFuzz(describeFn: typeof describe, c: HtmlCapture): v
               c.extra?.(out);
             }
             // The same through the message the content script sends (a raw read: validated, finished).
-            expect(timeless(throughMessage(c.site, doc, c.url))).toEqual(timeless(parsed));
+            expect(timeless(throughMessage(doc, c.url))).toEqual(timeless(parsed));
           } finally {
             undo();
           }

@@ -117,10 +117,7 @@ interface PageReader {
   pageType(url: string): PageType | null;
   read(doc: Document, url: string): PageRead;
 }
-const READERS: readonly PageReader[] = [
-  arxiv, gscholar, { ...dblp, read: dblp.scrape },
-  { ...semanticscholar, read: semanticscholar.scrape }, { ...openreview, read: openreview.scrape },
-];
+const READERS: readonly PageReader[] = [arxiv, gscholar, dblp, semanticscholar, openreview];
 
 /**
  * For each capture: the median time of the content script's `read(doc, url)` on a document parsed

@@ -1,5 +1,5 @@
 import { contentRuntime } from '@/lib/content/runtime';
-import { openReviewIdFromUrl, pageType, scrape } from '@/lib/sites/openreview-scrape';
+import { openReviewIdFromUrl, pageType, read } from '@/lib/sites/openreview-scrape';
 
 // The overlay, badges and messaging come from content-scripts/runtime.js, which runs first (lib/content/runtime.ts).
 export default defineContentScript({
@@ -7,5 +7,5 @@ export default defineContentScript({
   matches: ['https://openreview.net/*'],
   runAt: 'document_idle',
   // The background reads the OpenReview API for the profile the URL names.
-  main: (ctx) => contentRuntime().startPage(ctx, { read: scrape, findAuthorAnchors: () => [], app: { pageType, authorOf: openReviewIdFromUrl } }),
+  main: (ctx) => contentRuntime().startPage(ctx, { read, findAuthorAnchors: () => [], app: { pageType, authorOf: openReviewIdFromUrl } }),
 });

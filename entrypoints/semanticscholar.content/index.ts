@@ -1,5 +1,5 @@
 import { contentRuntime } from '@/lib/content/runtime';
-import { pageType, s2AuthorIdFromUrl, scrape } from '@/lib/sites/semanticscholar-scrape';
+import { pageType, s2AuthorIdFromUrl, read } from '@/lib/sites/semanticscholar-scrape';
 
 // The overlay, badges and messaging come from content-scripts/runtime.js, which runs first (lib/content/runtime.ts).
 export default defineContentScript({
@@ -7,5 +7,5 @@ export default defineContentScript({
   matches: ['https://www.semanticscholar.org/*'],
   runAt: 'document_idle',
   // The background reads the Graph API for the author the URL names.
-  main: (ctx) => contentRuntime().startPage(ctx, { read: scrape, findAuthorAnchors: () => [], app: { pageType, authorOf: s2AuthorIdFromUrl } }),
+  main: (ctx) => contentRuntime().startPage(ctx, { read, findAuthorAnchors: () => [], app: { pageType, authorOf: s2AuthorIdFromUrl } }),
 });

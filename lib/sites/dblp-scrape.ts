@@ -30,6 +30,7 @@ import {
 } from './dblp-record';
 import { dblpXmlDraft } from './dblp-xml-read';
 import type { DraftBody as Body, ParseDraft } from './draft';
+import type { PageRead } from './page-read';
 
 export const site = 'dblp';
 
@@ -223,4 +224,12 @@ export function scrape(doc: Document, url: string, readXml: XmlTabReader = readX
   } catch (e) {
     return fail(`parser error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * What the content script runs. These pages are small, so they are read into drafts in the page
+ * (the long ones are read raw: ./raw-schema.ts).
+ */
+export function read(doc: Document, url: string): PageRead {
+  return scrape(doc, url);
 }

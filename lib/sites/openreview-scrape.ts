@@ -8,6 +8,7 @@
 import type { PageType } from '../schema';
 import { collapse, httpUrl as toUrl } from './arxiv-html';
 import type { ParseDraft } from './draft';
+import type { PageRead } from './page-read';
 import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
 
 export const site = 'openreview';
@@ -94,4 +95,12 @@ export function scrape(doc: Document, url: string): ParseDraft {
   } catch (e) {
     return fail(url, `parser error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * What the content script runs. These pages are small, so they are read into drafts in the page
+ * (the long ones are read raw: ./raw-schema.ts).
+ */
+export function read(doc: Document, url: string): PageRead {
+  return scrape(doc, url);
 }

@@ -30,7 +30,7 @@ import { OPENREVIEW, PROFILE_ID, nameFromProfileId, openReviewIdFromUrl, profile
 
 export {
   API_REASON, OPENREVIEW, isOpenReviewApiUrl, matches, nameFromProfileId, openReviewForumIdFromUrl, openReviewIdFromUrl, pageType,
-  profileUrl, site,
+  profileUrl, read, site,
 } from './openreview-scrape';
 
 // ---------------------------------------------------------------- the API reply

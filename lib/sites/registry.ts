@@ -8,6 +8,7 @@ import { isAtomUrl, parseAtom } from './arxiv-atom';
 import * as dblp from './dblp';
 import * as gscholar from './gscholar';
 import * as openreview from './openreview';
+import type { PageRead } from './page-read';
 import * as semanticscholar from './semanticscholar-page';
 
 export interface SiteAdapter {
@@ -15,6 +16,8 @@ export interface SiteAdapter {
   matches(url: string): boolean;
   pageType(url: string): PageType | null;
   parse(doc: Document, url: string): ParseOutcome;
+  /** What the site's content script runs (./page-read.ts): a draft, or a raw read the background finishes. */
+  read(doc: Document, url: string): PageRead;
 }
 
 export const adapters: readonly SiteAdapter[] = [arxiv, gscholar, dblp, semanticscholar, openreview];

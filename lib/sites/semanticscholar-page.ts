@@ -23,7 +23,7 @@ import { checkedOutcome } from './checked';
 import { s2AuthorIdFromUrl, s2AuthorUrl, scrape, site, unrecognised as fail } from './semanticscholar-scrape';
 
 export {
-  GRAPH_API_REASON, S2_WEB, matches, pageType, s2AuthorIdFromUrl, s2AuthorUrl, s2PaperIdFromUrl, site,
+  GRAPH_API_REASON, S2_WEB, matches, pageType, read, s2AuthorIdFromUrl, s2AuthorUrl, s2PaperIdFromUrl, site,
 } from './semanticscholar-scrape';
 
 function validated(result: unknown, url: string): ParseOutcome {

@@ -9,6 +9,7 @@
 import type { PageType, Unrecognised } from '../schema';
 import { httpUrl as toUrl } from './arxiv-html';
 import type { ParseDraft } from './draft';
+import type { PageRead } from './page-read';
 import { citationMeta, paperFromCitationMeta } from './semanticscholar-page-meta';
 
 export const site = 'semanticscholar';
@@ -88,3 +89,10 @@ export function scrape(doc: Document, url: string): ParseDraft {
   }
 }
 
+/**
+ * What the content script runs. These pages are small, so they are read into drafts in the page
+ * (the long ones are read raw: ./raw-schema.ts).
+ */
+export function read(doc: Document, url: string): PageRead {
+  return scrape(doc, url);
+}

@@ -113,7 +113,7 @@ describeFixtures('fuzz: Google Scholar profile, damaged', () => {
     try {
       const parsed = adapter!.parse(doc, URL_);
       // The same through the message the content script sends (a raw read: validated, finished).
-      expect(timeless(throughMessage('gscholar', doc, URL_))).toEqual(timeless(parsed));
+      expect(timeless(throughMessage(doc, URL_))).toEqual(timeless(parsed));
       const out = checkOutcome(parsed, 'gscholar');
       if (!out.ok) return null;
       const bad = inconsistency(statsOf(out.reported));

@@ -78,8 +78,8 @@ describeFixtures('raw reads of the real arXiv captures', () => {
           const clockless = (o: unknown) => JSON.parse(JSON.stringify(timeless(o)), (k, v) => (k === 'viewedAt' ? 0 : v));
           expect(clockless(rest)).toEqual(clockless(b.data));
         } finally {
-          viaRead.close();
-          viaDraft.close();
+          await viaRead.delete();
+          await viaDraft.delete();
         }
       });
     });

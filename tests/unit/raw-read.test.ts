@@ -30,10 +30,13 @@ function read(results: unknown[]): RawRead {
 }
 
 let db: ScholarDb;
-beforeEach(() => {
+beforeEach(async () => {
   db = new ScholarDb(`raw-unit-${Math.random()}`);
+  await db.open();
 });
-afterEach(() => db.close());
+afterEach(async () => {
+  await db.delete();
+});
 
 describe('ingestRead', () => {
   it('finishes a raw search result: collapsed texts, parsed dates and version, resolved links', async () => {
